@@ -1,0 +1,53 @@
+# Layani — the developers' commands. `make help` lists them.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export DJANGO_SETTINGS_MODULE ?= layani.config.settings.dev
+
+.PHONY: help install demo run test test-postgres check fmt lint types migrations-check messages clean
+
+help:
+	@echo "make demo            set up everything and start Layani with demo data at http://127.0.0.1:8000"
+	@echo "make test            run the whole test suite (SQLite; set DATABASE_URL for PostgreSQL)"
+	@echo "make check           the gate: format, lint, types, tests, migrations check"
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/layani demo_up
+
+run: $(STAMP)
+	$(BIN)/layani runserver 127.0.0.1:8000
+
+test: $(STAMP)
+	DJANGO_SETTINGS_MODULE=layani.config.settings.test $(BIN)/pytest -n 2 --dist loadgroup $(PYTEST_ARGS)
+
+fmt: $(STAMP)
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+lint: $(STAMP)
+	$(BIN)/ruff format --check .
+	$(BIN)/ruff check .
+
+types: $(STAMP)
+	DJANGO_SETTINGS_MODULE=layani.config.settings.test $(BIN)/mypy layani
+
+migrations-check: $(STAMP)
+	DJANGO_SETTINGS_MODULE=layani.config.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
+
+messages: $(STAMP)
+	cd layani && ../$(BIN)/django-admin makemessages -l id -l en --no-obsolete
+	cd layani && ../$(BIN)/django-admin compilemessages
+
+check: lint types migrations-check test
+
+clean:
+	rm -rf var .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,1 @@
+"""Layani: a platform through which civil servants of many agencies serve citizens' reports together."""

@@ -1,0 +1,1 @@
+"""Composition root: settings, URL map and WSGI/ASGI entry points. Imports every app; nothing imports it."""

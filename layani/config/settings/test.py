@@ -1,0 +1,22 @@
+"""Test settings: SQLite by default, PostgreSQL when DATABASE_URL is set (CI runs both)."""
+
+import tempfile
+from pathlib import Path
+
+from .base import *  # noqa: F403
+from .base import database_from_env
+
+DEBUG = False
+SECRET_KEY = "test-only-key"  # noqa: S105 (test settings only)
+ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
+_tmp = Path(tempfile.mkdtemp(prefix="layani-test-"))
+DATABASES = {"default": database_from_env(_tmp / "test.sqlite3")}
+MEDIA_ROOT = _tmp / "media"
+# Fast hashing keeps the suite quick; production uses Django's defaults.
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

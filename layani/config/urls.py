@@ -1,0 +1,10 @@
+"""The URL map: adapters only."""
+
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+    path("", include("layani.portal.urls")),
+]

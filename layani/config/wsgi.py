@@ -1,0 +1,8 @@
+"""WSGI entry point (gunicorn layani.config.wsgi)."""
+
+import os
+
+from django.core.wsgi import get_wsgi_application
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "layani.config.settings.prod")
+application = get_wsgi_application()

@@ -1,0 +1,52 @@
+"""State changes in the directory that carry rules."""
+
+from __future__ import annotations
+
+from django.db import transaction
+
+from .default_categories import DEFAULT_CATEGORIES
+from .models import Category
+
+
+@transaction.atomic
+def load_default_categories() -> int:
+    """Create the default taxonomy, or bring its names and descriptions back to the defaults.
+
+    Matched by code, so a deployment's own categories and its keyword edits on other codes are kept;
+    keywords of default categories are only filled in when empty. Returns the number of categories.
+    """
+    count = 0
+    for order, main in enumerate(DEFAULT_CATEGORIES, start=1):
+        parent, _ = Category.objects.update_or_create(
+            code=main["code"],
+            defaults={
+                "parent": None,
+                "name": main["name"],
+                "name_en": main["name_en"],
+                "description": main["description"],
+                "default_level": main["level"],
+                "order": order,
+            },
+        )
+        _fill_keywords(parent, main["keywords"])
+        count += 1
+        for sub_order, sub in enumerate(main["subs"], start=1):
+            child, _ = Category.objects.update_or_create(
+                code=sub["code"],
+                defaults={
+                    "parent": parent,
+                    "name": sub["name"],
+                    "name_en": sub["name_en"],
+                    "default_service_class": sub["service_class"],
+                    "order": sub_order,
+                },
+            )
+            _fill_keywords(child, sub.get("keywords", []))
+            count += 1
+    return count
+
+
+def _fill_keywords(category: Category, keywords: list[str]) -> None:
+    if not category.keywords and keywords:
+        category.keywords = "\n".join(keywords)
+        category.save(update_fields=["keywords"])

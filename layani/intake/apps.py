@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class IntakeConfig(AppConfig):
+    """Reports as citizens hand them in: content, identity (kept apart), attachments, channels."""
+
+    name = "layani.intake"
+    label = "intake"
+    verbose_name = _("Intake")

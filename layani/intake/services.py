@@ -1,0 +1,303 @@
+"""Taking reports in: the one path by which every channel creates a report.
+
+`submit_report` is what the portal, Open311, the REST API, the messaging adapter and assisted intake
+all call. It validates, stores content and identity apart, issues the tracking ID and access code,
+and makes retries safe: the same idempotency key with the same content returns the same report (and
+the same access code); with different content it is refused.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import os
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
+from decimal import Decimal, InvalidOperation
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from layani.accounts.models import User
+from layani.directory.models import Category, Region
+
+from .models import (
+    Attachment,
+    Channel,
+    PrivacyTier,
+    Report,
+    ReporterIdentity,
+    ReportType,
+)
+from .tracking import ACCESS_CODE_LENGTH, ALPHABET, hash_access_code, new_access_code, new_tracking_id
+
+TITLE_MAX = 200
+DESCRIPTION_MAX = 10_000
+MAX_ATTACHMENTS = 10
+MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
+
+
+class SubmissionError(Exception):
+    """Input that cannot become a report. `code` is stable; `field` names the input at fault."""
+
+    def __init__(self, code: str, field: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.field = field
+        self.message = message
+
+
+@dataclass(frozen=True)
+class Identity:
+    """Who is reporting; every field optional (anonymous web reports may carry none)."""
+
+    name: str = ""
+    nik: str = ""
+    phone: str = ""
+    email: str = ""
+    show_name_publicly: bool = False
+    user: User | None = None
+
+
+@dataclass(frozen=True)
+class UploadedAttachment:
+    name: str
+    content: bytes
+    content_type: str
+
+
+@dataclass(frozen=True)
+class ReportSubmission:
+    """Everything a channel hands in. Only these fields can be set by the sender."""
+
+    description: str
+    region_code: str
+    channel: str
+    type: str = ReportType.COMPLAINT
+    title: str = ""
+    category_code: str = ""
+    latitude: str | float | Decimal | None = None
+    longitude: str | float | Decimal | None = None
+    address: str = ""
+    privacy: str = PrivacyTier.BIASA
+    channel_ref: str = ""
+    idempotency_key: str = ""
+    identity: Identity = field(default_factory=Identity)
+    attachments: tuple[UploadedAttachment, ...] = ()
+    entered_by: User | None = None
+
+    def fingerprint(self) -> str:
+        """A digest of the content, to tell a true retry from a different report with a reused key."""
+        content = asdict(self)
+        for volatile in ("identity", "attachments", "entered_by", "idempotency_key"):
+            content.pop(volatile)
+        content["attachments"] = [hashlib.sha256(a.content).hexdigest() for a in self.attachments]
+        raw = json.dumps(content, sort_keys=True, default=str)
+        return hashlib.sha256(raw.encode()).hexdigest()
+
+
+@dataclass(frozen=True)
+class SubmissionReceipt:
+    report: Report
+    access_code: str
+    created: bool
+
+
+def submit_report(submission: ReportSubmission, *, now: datetime | None = None) -> SubmissionReceipt:
+    """Validate and store a report; return its receipt (tracking ID via `report`, access code).
+
+    Safe to retry: with the same idempotency key and content the first report comes back with
+    `created=False`. Raises SubmissionError with the offending field for bad input.
+    """
+    now = now or timezone.now()
+    cleaned = _validate(submission)
+    fingerprint = submission.fingerprint()
+    key = submission.idempotency_key.strip()
+    if key:
+        existing = Report.objects.filter(idempotency_key=key).first()
+        if existing is not None:
+            return _replay(existing, key, fingerprint)
+    for _attempt in range(5):
+        access_code = _derived_access_code(key) if key else new_access_code()
+        try:
+            with transaction.atomic():
+                report = _create(submission, cleaned, key, fingerprint, access_code, now)
+            return SubmissionReceipt(report=report, access_code=access_code, created=True)
+        except IntegrityError:
+            # Either a concurrent retry with the same key won the race, or (astronomically rarely)
+            # the random tracking ID was taken. Tell the two apart and act accordingly.
+            if key:
+                existing = Report.objects.filter(idempotency_key=key).first()
+                if existing is not None:
+                    return _replay(existing, key, fingerprint)
+    raise RuntimeError("Could not allocate a unique tracking ID after 5 attempts.")
+
+
+@dataclass(frozen=True)
+class _Cleaned:
+    title: str
+    description: str
+    category: Category | None
+    region: Region
+    latitude: Decimal | None
+    longitude: Decimal | None
+
+
+def _validate(s: ReportSubmission) -> _Cleaned:
+    description = s.description.strip()
+    if not description:
+        raise SubmissionError("required", "description", _("Please describe what happened."))
+    if len(description) > DESCRIPTION_MAX:
+        raise SubmissionError(
+            "too_long", "description",
+            _("The description is too long (at most %(max)d characters).") % {"max": DESCRIPTION_MAX},
+        )
+    title = " ".join(s.title.split()) or _title_from(description)
+    if len(title) > TITLE_MAX:
+        raise SubmissionError(
+            "too_long", "title",
+            _("The title is too long (at most %(max)d characters).") % {"max": TITLE_MAX},
+        )
+    if s.type not in ReportType.values:
+        raise SubmissionError("invalid_choice", "type", _("Unknown report type."))
+    if s.privacy not in PrivacyTier.values:
+        raise SubmissionError("invalid_choice", "privacy", _("Unknown privacy choice."))
+    if s.channel not in Channel.values:
+        raise SubmissionError("invalid_choice", "channel", _("Unknown channel."))
+    region = Region.objects.filter(pk=s.region_code.strip()).first()
+    if region is None:
+        raise SubmissionError("unknown_region", "region", _("Unknown region code."))
+    category = None
+    if s.category_code:
+        category = Category.objects.filter(code=s.category_code, is_active=True).first()
+        if category is None:
+            raise SubmissionError("unknown_category", "category", _("Unknown category."))
+    latitude, longitude = _point(s.latitude, s.longitude)
+    if len(s.attachments) > MAX_ATTACHMENTS:
+        raise SubmissionError(
+            "too_many", "attachments",
+            _("At most %(max)d attachments per report.") % {"max": MAX_ATTACHMENTS},
+        )
+    for a in s.attachments:
+        if len(a.content) > MAX_ATTACHMENT_BYTES:
+            raise SubmissionError(
+                "too_large", "attachments",
+                _("Each attachment may be at most %(mb)d MB.")
+                % {"mb": MAX_ATTACHMENT_BYTES // (1024 * 1024)},
+            )
+    return _Cleaned(title, description, category, region, latitude, longitude)
+
+
+def _title_from(description: str) -> str:
+    words = description.split()
+    title = " ".join(words[:10])
+    return title if len(words) <= 10 else title + "…"
+
+
+def _point(
+    lat: str | float | Decimal | None, lng: str | float | Decimal | None
+) -> tuple[Decimal | None, Decimal | None]:
+    if lat in (None, "") and lng in (None, ""):
+        return None, None
+    if lat in (None, "") or lng in (None, ""):
+        raise SubmissionError(
+            "incomplete_point", "location", _("Give both latitude and longitude, or neither.")
+        )
+    try:
+        la = Decimal(str(lat)).quantize(Decimal("0.000001"))
+        lo = Decimal(str(lng)).quantize(Decimal("0.000001"))
+    except (InvalidOperation, ValueError):
+        raise SubmissionError("invalid_point", "location", _("The location is not a valid point.")) from None
+    if not (-90 <= la <= 90 and -180 <= lo <= 180):
+        raise SubmissionError("invalid_point", "location", _("The location is not a valid point."))
+    return la, lo
+
+
+def _create(
+    s: ReportSubmission,
+    c: _Cleaned,
+    key: str,
+    fingerprint: str,
+    access_code: str,
+    now: datetime,
+) -> Report:
+    report = Report.objects.create(
+        tracking_id=new_tracking_id(),
+        access_code_hash=hash_access_code(access_code),
+        type=s.type,
+        title=c.title,
+        description=c.description,
+        category=c.category,
+        region=c.region,
+        latitude=c.latitude,
+        longitude=c.longitude,
+        address=s.address.strip()[:300],
+        privacy=s.privacy,
+        channel=s.channel,
+        channel_ref=s.channel_ref[:120],
+        idempotency_key=key or None,
+        idempotency_fingerprint=fingerprint if key else "",
+        submitted_at=now,
+        updated_at=now,
+    )
+    ident = s.identity
+    ReporterIdentity.objects.create(
+        report=report,
+        user=ident.user,
+        name=ident.name.strip()[:150],
+        nik=ident.nik.strip(),
+        phone=ident.phone.strip(),
+        email=ident.email.strip(),
+        show_name_publicly=ident.show_name_publicly and s.privacy == PrivacyTier.BIASA,
+        entered_by=s.entered_by,
+    )
+    for upload in s.attachments:
+        _store_attachment(report, upload)
+    return report
+
+
+def _store_attachment(report: Report, upload: UploadedAttachment) -> Attachment:
+    attachment = Attachment(
+        report=report,
+        original_name=os.path.basename(upload.name)[:255],
+        content_type=upload.content_type[:100],
+        size=len(upload.content),
+        sha256=hashlib.sha256(upload.content).hexdigest(),
+    )
+    attachment.file.save("upload", ContentFile(upload.content), save=False)
+    _fsync(attachment.file.path)
+    attachment.save()
+    return attachment
+
+
+def _fsync(path: str) -> None:
+    # The report is acknowledged only after its files are on disk, not just in the page cache.
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _replay(existing: Report, key: str, fingerprint: str) -> SubmissionReceipt:
+    if existing.idempotency_fingerprint != fingerprint:
+        raise SubmissionError(
+            "idempotency_conflict", "idempotency_key",
+            _("This submission key was already used for a different report."),
+        )
+    return SubmissionReceipt(report=existing, access_code=_derived_access_code(key), created=False)
+
+
+def _derived_access_code(key: str) -> str:
+    """The access code for a report submitted with an idempotency key.
+
+    Derived from the key under a server secret so that a retry whose first answer was lost gets the
+    same code back, while nobody without the (client-chosen, random) key can compute it.
+    """
+    secret = (settings.LAYANI_ACCESS_CODE_KEY or settings.SECRET_KEY).encode()
+    digest = hmac.new(secret, b"access-code:" + key.encode(), hashlib.sha256).digest()
+    return "".join(ALPHABET[b % len(ALPHABET)] for b in digest[:ACCESS_CODE_LENGTH])
