@@ -1,1 +1,87 @@
-"""Test configuration shared by every app's tests."""
+"""Fixtures shared by every app's tests: a small region set, the default categories, a cast of users.
+
+The cast (see docs/glossary.md for the roles): `citizen`, `coordinator` (Pemda DIY complaint unit),
+`officer_pu` and `officer_dinkes` (two officers of different agencies), `supervisor` (head of the
+public-works office), `auditor` (Inspektorat, oversight).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+
+#: The Daerah Istimewa Yogyakarta province: 5 regencies/cities, 78 districts, 438 villages.
+TEST_PROVINCE = "34"
+SLEMAN = "34.04"
+KOTA_YOGYAKARTA = "34.71"
+A_SLEMAN_VILLAGE = "34.04.07.2001"
+
+
+@pytest.fixture
+def regions(db):
+    from layani.directory.regions import load_regions
+
+    load_regions({TEST_PROVINCE})
+
+
+@pytest.fixture
+def categories(db):
+    from layani.directory.services import load_default_categories
+
+    load_default_categories()
+
+
+@dataclass
+class Cast:
+    citizen: object
+    coordinator: object
+    officer_pu: object
+    officer_dinkes: object
+    supervisor: object
+    auditor: object
+    pemda: object
+    dinas_pu: object
+    dinkes: object
+    inspektorat: object
+
+
+@pytest.fixture
+def cast(regions, categories):
+    from layani.accounts.models import Membership, Role, User
+    from layani.directory.models import Agency, AgencyKind, GovernmentLevel
+
+    def agency(slug: str, name: str, kind: str, parent: Agency | None = None) -> Agency:
+        return Agency.objects.create(
+            slug=slug,
+            name=name,
+            short_name=name,
+            level=GovernmentLevel.REGENCY,
+            kind=kind,
+            region_id=SLEMAN,
+            parent=parent,
+        )
+
+    pemda = agency("pemkab-sleman", "Pemkab Sleman", AgencyKind.REGIONAL_GOVERNMENT)
+    dinas_pu = agency("dpupkp-sleman", "DPUPKP Sleman", AgencyKind.REGIONAL_OFFICE, pemda)
+    dinkes = agency("dinkes-sleman", "Dinkes Sleman", AgencyKind.REGIONAL_OFFICE, pemda)
+    inspektorat = agency("inspektorat-sleman", "Inspektorat Sleman", AgencyKind.OVERSIGHT, pemda)
+
+    def user(username: str, agency: Agency | None = None, role: str | None = None) -> User:
+        u = User.objects.create_user(username=username, password="test-pass-123")
+        if agency is not None and role is not None:
+            Membership.objects.create(user=u, agency=agency, role=role)
+        return u
+
+    return Cast(
+        citizen=user("warga"),
+        coordinator=user("koordinator", pemda, Role.COORDINATOR),
+        officer_pu=user("petugas_pu", dinas_pu, Role.OFFICER),
+        officer_dinkes=user("petugas_dinkes", dinkes, Role.OFFICER),
+        supervisor=user("kepala_pu", dinas_pu, Role.SUPERVISOR),
+        auditor=user("inspektur", inspektorat, Role.OVERSIGHT),
+        pemda=pemda,
+        dinas_pu=dinas_pu,
+        dinkes=dinkes,
+        inspektorat=inspektorat,
+    )

@@ -18,7 +18,9 @@ class User(AbstractUser):
     """Anyone who signs in: citizens with an optional account, and staff."""
 
     preferred_language = models.CharField(
-        _("preferred language"), max_length=5, choices=[("id", "Bahasa Indonesia"), ("en", "English")],
+        _("preferred language"),
+        max_length=5,
+        choices=[("id", "Bahasa Indonesia"), ("en", "English")],
         default="id",
     )
 
@@ -48,7 +50,11 @@ class Membership(models.Model):
         Agency, verbose_name=_("agency"), on_delete=models.CASCADE, related_name="memberships"
     )
     unit = models.ForeignKey(
-        Unit, verbose_name=_("unit"), on_delete=models.SET_NULL, null=True, blank=True,
+        Unit,
+        verbose_name=_("unit"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
         related_name="memberships",
     )
     role = models.CharField(_("role"), max_length=16, choices=Role.choices)
@@ -71,5 +77,5 @@ class Membership(models.Model):
     def clean(self) -> None:
         from django.core.exceptions import ValidationError
 
-        if self.unit_id and self.unit.agency_id != self.agency_id:
+        if self.unit is not None and self.unit.agency_id != self.agency_id:
             raise ValidationError({"unit": _("The unit must belong to the membership's agency.")})

@@ -41,7 +41,7 @@ class CategoryAdmin(admin.ModelAdmin):
     list_filter = ["parent", "default_level", "is_active"]
     search_fields = ["name", "name_en", "code", "keywords"]
 
-    def get_inlines(self, request, obj):  # type: ignore[no-untyped-def]
+    def get_inlines(self, request, obj):
         # Only main categories hold sub-categories.
         return [SubCategoryInline] if obj is None or obj.parent_id is None else []
 

@@ -161,10 +161,12 @@ class Agency(models.Model):
 
     def clean(self) -> None:
         expected = REGION_LEVEL_OF_GOVERNMENT.get(self.level)
-        if expected is not None and self.region_id and self.region.level != expected:
+        if expected is not None and self.region is not None and self.region.level != expected:
             raise ValidationError(
-                {"region": _("A %(level)s agency must be tied to a region of that level.")
-                 % {"level": self.get_level_display()}}
+                {
+                    "region": _("A %(level)s agency must be tied to a region of that level.")
+                    % {"level": self.get_level_display()}
+                }
             )
 
 
@@ -197,7 +199,7 @@ class Unit(models.Model):
         return f"{self.name} — {self.agency}"
 
     def clean(self) -> None:
-        if self.parent_id and self.parent.agency_id != self.agency_id:
+        if self.parent is not None and self.parent.agency_id != self.agency_id:
             raise ValidationError({"parent": _("A unit's parent must belong to the same agency.")})
 
 
@@ -219,7 +221,9 @@ class Category(models.Model):
     keywords = models.TextField(
         _("keywords"),
         blank=True,
-        help_text=_("Words citizens use for this category, one per line; the router starts from these."),
+        help_text=_(
+            "Words citizens use for this category, one per line; the router starts from these."
+        ),
     )
     default_level = models.CharField(
         _("usual level of government"),
@@ -240,11 +244,15 @@ class Category(models.Model):
         ordering = ["order", "name"]
 
     def __str__(self) -> str:
-        return self.display_name if self.parent_id is None else f"{self.parent} › {self.display_name}"
+        return (
+            self.display_name if self.parent_id is None else f"{self.parent} › {self.display_name}"
+        )
 
     def clean(self) -> None:
-        if self.parent_id and self.parent.parent_id is not None:
-            raise ValidationError({"parent": _("Categories have two levels: main and sub-category.")})
+        if self.parent is not None and self.parent.parent_id is not None:
+            raise ValidationError(
+                {"parent": _("Categories have two levels: main and sub-category.")}
+            )
         if self.parent_id is None and not self.default_level:
             raise ValidationError(
                 {"default_level": _("A main category needs its usual level of government.")}
@@ -261,7 +269,7 @@ class Category(models.Model):
         """The level of government that usually handles this category."""
         if self.default_level:
             return self.default_level
-        return self.parent.default_level if self.parent_id else GovernmentLevel.REGENCY
+        return self.parent.default_level if self.parent is not None else GovernmentLevel.REGENCY
 
     def keyword_list(self) -> list[str]:
         return [k.strip() for k in self.keywords.splitlines() if k.strip()]
@@ -275,7 +283,10 @@ class Responsibility(models.Model):
     """
 
     category = models.ForeignKey(
-        Category, verbose_name=_("category"), on_delete=models.CASCADE, related_name="responsibilities"
+        Category,
+        verbose_name=_("category"),
+        on_delete=models.CASCADE,
+        related_name="responsibilities",
     )
     level = models.CharField(_("government level"), max_length=10, choices=GovernmentLevel.choices)
     region = models.ForeignKey(

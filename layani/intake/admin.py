@@ -7,7 +7,7 @@ class AttachmentInline(admin.TabularInline):
     model = Attachment
     extra = 0
     fields = ["original_name", "content_type", "size", "reviewed", "created_at"]
-    readonly_fields = fields
+    readonly_fields = ["original_name", "content_type", "size", "reviewed", "created_at"]
 
 
 @admin.register(Report)
@@ -15,8 +15,15 @@ class ReportAdmin(admin.ModelAdmin):
     """Content only. Reporter identities are deliberately not editable or listed in the admin:
     they are shown, masked and audited, through the staff console."""
 
-    list_display = ["display_tracking_id", "title", "type", "status", "privacy", "channel",
-                    "submitted_at"]
+    list_display = [
+        "display_tracking_id",
+        "title",
+        "type",
+        "status",
+        "privacy",
+        "channel",
+        "submitted_at",
+    ]
     list_filter = ["status", "type", "privacy", "channel", "category__parent"]
     search_fields = ["tracking_id", "title"]
     raw_id_fields = ["category", "region"]

@@ -99,7 +99,11 @@ class Report(models.Model):
     title = models.CharField(_("title"), max_length=200)
     description = models.TextField(_("description"))
     category = models.ForeignKey(
-        Category, verbose_name=_("category"), on_delete=models.PROTECT, null=True, blank=True,
+        Category,
+        verbose_name=_("category"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="reports",
     )
     region = models.ForeignKey(
@@ -117,7 +121,9 @@ class Report(models.Model):
     )
     channel = models.CharField(_("channel"), max_length=10, choices=Channel.choices)
     channel_ref = models.CharField(
-        _("channel reference"), max_length=120, blank=True,
+        _("channel reference"),
+        max_length=120,
+        blank=True,
         help_text=_("Which integrator, gateway or staff desk the report came through."),
     )
     status = models.CharField(
@@ -126,7 +132,10 @@ class Report(models.Model):
     service_class = models.CharField(
         _("service class"), max_length=16, choices=ServiceClass.choices, blank=True
     )
-    idempotency_key = models.CharField(max_length=64, null=True, blank=True, editable=False)
+    # NULL, not "", for "no key": the unique constraint then applies only to reports that have one.
+    idempotency_key = models.CharField(  # noqa: DJ001
+        max_length=64, null=True, blank=True, editable=False
+    )
     idempotency_fingerprint = models.CharField(max_length=64, blank=True, editable=False)
     submitted_at = models.DateTimeField(_("submitted at"), default=timezone.now, db_index=True)
     updated_at = models.DateTimeField(_("updated at"), default=timezone.now)
@@ -185,7 +194,11 @@ class ReporterIdentity(models.Model):
         Report, verbose_name=_("report"), on_delete=models.CASCADE, related_name="identity"
     )
     user = models.ForeignKey(
-        User, verbose_name=_("account"), on_delete=models.SET_NULL, null=True, blank=True,
+        User,
+        verbose_name=_("account"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
         related_name="reporter_identities",
     )
     name = models.CharField(_("name"), max_length=150, blank=True)
@@ -193,13 +206,20 @@ class ReporterIdentity(models.Model):
     phone = models.CharField(_("phone"), max_length=20, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
     show_name_publicly = models.BooleanField(
-        _("show my name publicly"), default=False,
+        _("show my name publicly"),
+        default=False,
         help_text=_("Only for regular reports; the reporter's choice."),
     )
     entered_by = models.ForeignKey(
-        User, verbose_name=_("entered by staff"), on_delete=models.SET_NULL, null=True,
-        blank=True, related_name="+",
-        help_text=_("For assisted intake: the officer who entered the report on the citizen's behalf."),
+        User,
+        verbose_name=_("entered by staff"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_(
+            "For assisted intake: the officer who entered the report on the citizen's behalf."
+        ),
     )
 
     class Meta:
@@ -228,7 +248,8 @@ class Attachment(models.Model):
     size = models.PositiveIntegerField(_("size in bytes"))
     sha256 = models.CharField(max_length=64)
     reviewed = models.BooleanField(
-        _("reviewed"), default=False,
+        _("reviewed"),
+        default=False,
         help_text=_("Attachments of anonymous reports reach the agency only after review."),
     )
     created_at = models.DateTimeField(_("created at"), default=timezone.now)

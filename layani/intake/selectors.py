@@ -19,7 +19,7 @@ def recent_public_reports(limit: int = 10) -> QuerySet[Report]:
 def report_counts_by_status() -> dict[str, int]:
     """How many reports stand in each status (all tiers: counts reveal no content)."""
     rows = Report.objects.values("status").annotate(n=Count("id"))
-    counts = {status: 0 for status in ReportStatus.values}
+    counts = dict.fromkeys(ReportStatus.values, 0)
     counts.update({row["status"]: row["n"] for row in rows})
     return counts
 

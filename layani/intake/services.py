@@ -33,7 +33,13 @@ from .models import (
     ReporterIdentity,
     ReportType,
 )
-from .tracking import ACCESS_CODE_LENGTH, ALPHABET, hash_access_code, new_access_code, new_tracking_id
+from .tracking import (
+    ACCESS_CODE_LENGTH,
+    ALPHABET,
+    hash_access_code,
+    new_access_code,
+    new_tracking_id,
+)
 
 TITLE_MAX = 200
 DESCRIPTION_MAX = 10_000
@@ -107,7 +113,9 @@ class SubmissionReceipt:
     created: bool
 
 
-def submit_report(submission: ReportSubmission, *, now: datetime | None = None) -> SubmissionReceipt:
+def submit_report(
+    submission: ReportSubmission, *, now: datetime | None = None
+) -> SubmissionReceipt:
     """Validate and store a report; return its receipt (tracking ID via `report`, access code).
 
     Safe to retry: with the same idempotency key and content the first report comes back with
@@ -153,13 +161,16 @@ def _validate(s: ReportSubmission) -> _Cleaned:
         raise SubmissionError("required", "description", _("Please describe what happened."))
     if len(description) > DESCRIPTION_MAX:
         raise SubmissionError(
-            "too_long", "description",
-            _("The description is too long (at most %(max)d characters).") % {"max": DESCRIPTION_MAX},
+            "too_long",
+            "description",
+            _("The description is too long (at most %(max)d characters).")
+            % {"max": DESCRIPTION_MAX},
         )
     title = " ".join(s.title.split()) or _title_from(description)
     if len(title) > TITLE_MAX:
         raise SubmissionError(
-            "too_long", "title",
+            "too_long",
+            "title",
             _("The title is too long (at most %(max)d characters).") % {"max": TITLE_MAX},
         )
     if s.type not in ReportType.values:
@@ -179,13 +190,15 @@ def _validate(s: ReportSubmission) -> _Cleaned:
     latitude, longitude = _point(s.latitude, s.longitude)
     if len(s.attachments) > MAX_ATTACHMENTS:
         raise SubmissionError(
-            "too_many", "attachments",
+            "too_many",
+            "attachments",
             _("At most %(max)d attachments per report.") % {"max": MAX_ATTACHMENTS},
         )
     for a in s.attachments:
         if len(a.content) > MAX_ATTACHMENT_BYTES:
             raise SubmissionError(
-                "too_large", "attachments",
+                "too_large",
+                "attachments",
                 _("Each attachment may be at most %(mb)d MB.")
                 % {"mb": MAX_ATTACHMENT_BYTES // (1024 * 1024)},
             )
@@ -211,7 +224,9 @@ def _point(
         la = Decimal(str(lat)).quantize(Decimal("0.000001"))
         lo = Decimal(str(lng)).quantize(Decimal("0.000001"))
     except (InvalidOperation, ValueError):
-        raise SubmissionError("invalid_point", "location", _("The location is not a valid point.")) from None
+        raise SubmissionError(
+            "invalid_point", "location", _("The location is not a valid point.")
+        ) from None
     if not (-90 <= la <= 90 and -180 <= lo <= 180):
         raise SubmissionError("invalid_point", "location", _("The location is not a valid point."))
     return la, lo
@@ -286,7 +301,8 @@ def _fsync(path: str) -> None:
 def _replay(existing: Report, key: str, fingerprint: str) -> SubmissionReceipt:
     if existing.idempotency_fingerprint != fingerprint:
         raise SubmissionError(
-            "idempotency_conflict", "idempotency_key",
+            "idempotency_conflict",
+            "idempotency_key",
             _("This submission key was already used for a different report."),
         )
     return SubmissionReceipt(report=existing, access_code=_derived_access_code(key), created=False)

@@ -27,9 +27,7 @@ def home(request: HttpRequest) -> HttpResponse:
         "open": total - sum(by_status[s] for s in FINAL_STATUSES),
         "closed": by_status[ReportStatus.CLOSED],
         "status_rows": [(label, by_status[value]) for value, label in ReportStatus.choices],
-        "category_rows": [
-            (name, n, round(100 * n / top) if top else 0) for name, n in by_category
-        ],
+        "category_rows": [(name, n, round(100 * n / top) if top else 0) for name, n in by_category],
         "channel_rows": [(channel_labels.get(c, c), n) for c, n in report_counts_by_channel()],
         "agency_count": Agency.objects.filter(is_active=True).count(),
         "region_count": Region.objects.count(),

@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     # Domain apps (lower layers first)
+    "layani.audit",
     "layani.sla",
     "layani.directory",
     "layani.accounts",
@@ -83,7 +84,9 @@ def database_from_env(default_sqlite_path: Path) -> dict[str, Any]:
     """
     url = os.environ.get("DATABASE_URL")
     if url:
-        config: dict[str, Any] = dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
+        config: dict[str, Any] = dict(
+            dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
+        )
         return config
     return {
         "ENGINE": "django.db.backends.sqlite3",

@@ -10,7 +10,10 @@ DEBUG = False
 SECRET_KEY = "test-only-key"  # noqa: S105 (test settings only)
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 _tmp = Path(tempfile.mkdtemp(prefix="layani-test-"))
-DATABASES = {"default": database_from_env(_tmp / "test.sqlite3")}
+DATABASES = {"default": database_from_env(_tmp / "layani.sqlite3")}
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # A real file, not Django's in-memory default, so tests see WAL and synchronous=FULL.
+    DATABASES["default"]["TEST"] = {"NAME": str(_tmp / "test.sqlite3")}
 MEDIA_ROOT = _tmp / "media"
 # Fast hashing keeps the suite quick; production uses Django's defaults.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

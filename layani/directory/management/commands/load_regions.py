@@ -32,7 +32,7 @@ class Command(BaseCommand):
             unit="regions",
             desc="Regions",
             disable=options["verbosity"] == 0,
-            file=self.stderr._out,  # type: ignore[attr-defined]
+            file=self.stderr._out,
         ) as bar:
             written = load_regions(wanted, progress=bar.update)
         self.stdout.write(

@@ -1,0 +1,53 @@
+"""`layani demo_up`: one command from an empty folder to a running demo at http://127.0.0.1:8000."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandParser
+
+from layani.accounts.models import Membership, Role
+from layani.demo.deployment import DEMO_PASSWORD
+from layani.directory.models import Agency, Category, Region
+
+#: One account per role to print; every demo account shares the same password.
+SHOWCASE = [
+    ("admin", "superuser (Django admin)"),
+    ("koordinator.pemda-diy", Role.COORDINATOR.label),
+    ("admin.dpu-sleman", Role.AGENCY_ADMIN.label),
+    ("petugas1.dpu-sleman", Role.OFFICER.label),
+    ("atasan.dpu-sleman", Role.SUPERVISOR.label),
+    ("pengawas.inspektorat-diy", Role.OVERSIGHT.label),
+]
+
+
+class Command(BaseCommand):
+    help = "Migrate, load regions and categories, build the demo if empty, print logins, serve."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--addrport", default="127.0.0.1:8000")
+        parser.add_argument("--no-serve", action="store_true", help="Set up only; do not serve.")
+
+    def handle(self, *args: Any, addrport: str, no_serve: bool, **options: Any) -> None:
+        call_command("migrate", verbosity=0)
+        if Region.objects.count() < 91_599:
+            call_command("load_regions")
+        if not Category.objects.exists():
+            call_command("load_categories")
+        if not Agency.objects.exists():
+            call_command("seed_demo")
+        self._print_logins()
+        if not no_serve:
+            call_command("runserver", addrport, use_reloader=False)
+
+    def _print_logins(self) -> None:
+        staff = Membership.objects.count()
+        self.stdout.write("")
+        self.stdout.write(
+            self.style.MIGRATE_HEADING(f"Demo logins (password for all: {DEMO_PASSWORD})")
+        )
+        for username, role in SHOWCASE:
+            self.stdout.write(f"  {username:<28} {role}")
+        self.stdout.write(f"  … and {staff} staff accounts in all: see /admin/accounts/membership/")
+        self.stdout.write("")

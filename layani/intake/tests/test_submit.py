@@ -1,0 +1,156 @@
+"""Submitting reports: validation, identity kept apart, idempotent retries, attachments on disk."""
+
+import os
+import threading
+
+import pytest
+from django.db import connection
+
+from conftest import A_SLEMAN_VILLAGE
+from layani.intake.models import Attachment, Channel, PrivacyTier, Report, ReporterIdentity
+from layani.intake.services import (
+    Identity,
+    ReportSubmission,
+    SubmissionError,
+    UploadedAttachment,
+    submit_report,
+)
+from layani.intake.tracking import access_code_matches, normalize_tracking_id
+
+pytestmark = pytest.mark.django_db
+
+IDENTITY = Identity(
+    name="Siti Rahayu", nik="3404074107900001", phone="081234567890", email="siti@example.org"
+)
+
+
+def _submission(**overrides):
+    values = {
+        "description": "Jalan di depan balai desa berlubang besar, sudah 3 minggu belum diperbaiki.",
+        "region_code": A_SLEMAN_VILLAGE,
+        "channel": Channel.WEB,
+        "category_code": "jalan-rusak",
+        "identity": IDENTITY,
+    }
+    values.update(overrides)
+    return ReportSubmission(**values)
+
+
+def test_submission_issues_a_valid_tracking_id_and_a_working_access_code(categories, regions):
+    receipt = submit_report(_submission())
+    report = receipt.report
+    assert receipt.created
+    assert normalize_tracking_id(report.tracking_id) == report.tracking_id
+    assert access_code_matches(receipt.access_code, report.access_code_hash)
+    assert report.title.startswith("Jalan di depan balai desa")
+
+
+def test_report_row_holds_no_personal_data(categories, regions):
+    report = submit_report(_submission()).report
+    report_columns = {f.column for f in Report._meta.concrete_fields}
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT {', '.join(sorted(report_columns))} FROM intake_report WHERE id = %s",  # noqa: S608
+            [report.pk],
+        )
+        row_text = " ".join(str(v) for v in cursor.fetchone())
+    for secret in (IDENTITY.name, IDENTITY.nik, IDENTITY.phone, IDENTITY.email):
+        assert secret not in row_text
+    identity = ReporterIdentity.objects.get(report=report)
+    assert identity.nik == IDENTITY.nik
+    assert IDENTITY.name not in str(identity)
+
+
+def test_only_regular_reports_may_show_the_name_publicly(categories, regions):
+    shown = Identity(name="Budi", show_name_publicly=True)
+    regular = submit_report(_submission(identity=shown)).report
+    anonymous = submit_report(_submission(identity=shown, privacy=PrivacyTier.ANONIM)).report
+    assert regular.identity.show_name_publicly
+    assert not anonymous.identity.show_name_publicly
+
+
+def test_retry_with_same_key_returns_the_same_report_and_code(categories, regions):
+    first = submit_report(_submission(idempotency_key="c0ffee-1"))
+    again = submit_report(_submission(idempotency_key="c0ffee-1"))
+    assert again.report.pk == first.report.pk
+    assert not again.created
+    assert again.access_code == first.access_code
+    assert Report.objects.count() == 1
+
+
+def test_reused_key_with_different_content_is_refused(categories, regions):
+    submit_report(_submission(idempotency_key="k-2"))
+    with pytest.raises(SubmissionError) as err:
+        submit_report(_submission(idempotency_key="k-2", description="Something else entirely"))
+    assert err.value.code == "idempotency_conflict"
+    assert Report.objects.count() == 1
+
+
+@pytest.mark.parametrize(
+    ("overrides", "field", "code"),
+    [
+        ({"description": "   "}, "description", "required"),
+        ({"description": "x" * 10_001}, "description", "too_long"),
+        ({"title": "y" * 201}, "title", "too_long"),
+        ({"region_code": "99.99"}, "region", "unknown_region"),
+        ({"category_code": "no-such"}, "category", "unknown_category"),
+        ({"privacy": "public"}, "privacy", "invalid_choice"),
+        ({"channel": "pigeon"}, "channel", "invalid_choice"),
+        ({"type": "gossip"}, "type", "invalid_choice"),
+        ({"latitude": "-7.7"}, "location", "incomplete_point"),
+        ({"latitude": "abc", "longitude": "110.3"}, "location", "invalid_point"),
+        ({"latitude": "91", "longitude": "110.3"}, "location", "invalid_point"),
+    ],
+)
+def test_bad_input_names_the_field(categories, regions, overrides, field, code):
+    with pytest.raises(SubmissionError) as err:
+        submit_report(_submission(**overrides))
+    assert (err.value.field, err.value.code) == (field, code)
+    assert err.value.message
+    assert Report.objects.count() == 0
+
+
+def test_point_is_stored_rounded_to_six_decimals(categories, regions):
+    report = submit_report(_submission(latitude=-7.7160123456, longitude="110.3555")).report
+    report.refresh_from_db()
+    assert str(report.latitude) == "-7.716012"
+    assert str(report.longitude) == "110.355500"
+
+
+def test_attachments_are_stored_under_generated_names(categories, regions, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    upload = UploadedAttachment(
+        name="../../etc/passwd.jpg", content=b"\xff\xd8data", content_type="image/jpeg"
+    )
+    report = submit_report(_submission(attachments=(upload,))).report
+    attachment = Attachment.objects.get(report=report)
+    assert attachment.original_name == "passwd.jpg"
+    assert "passwd" not in attachment.file.name
+    assert os.path.realpath(attachment.file.path).startswith(str(tmp_path))
+    with open(attachment.file.path, "rb") as fh:
+        assert fh.read() == b"\xff\xd8data"
+    assert attachment.size == 6
+
+
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_retries_make_one_report(categories, regions):
+    if connection.vendor != "postgresql":
+        pytest.skip("concurrent writers are exercised on PostgreSQL")
+    results, errors = [], []
+
+    def submit():
+        try:
+            results.append(submit_report(_submission(idempotency_key="same-key")).report.pk)
+        except Exception as exc:  # pragma: no cover - reported below
+            errors.append(exc)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=submit) for _ in range(6)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    assert len(set(results)) == 1
+    assert Report.objects.count() == 1
