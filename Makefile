@@ -44,7 +44,7 @@ migrations-check: $(STAMP)
 	DJANGO_SETTINGS_MODULE=layani.config.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
 
 messages: $(STAMP)
-	cd layani && ../$(BIN)/django-admin makemessages -l id -l en --no-obsolete
+	cd layani && ../$(BIN)/django-admin makemessages -l id --no-obsolete --ignore "*/tests/*"
 	cd layani && ../$(BIN)/django-admin compilemessages
 
 check: lint types migrations-check test

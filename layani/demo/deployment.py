@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.contrib.auth.hashers import make_password
 from django.db import transaction
 
 from layani.accounts.models import Membership, Role, User
@@ -401,9 +402,12 @@ def _build_staff(agencies: dict[str, Agency]) -> list[DemoLogin]:
     logins: list[DemoLogin] = []
     roles_by_spec = {spec.slug: spec for spec in AGENCIES}
 
+    # Hash the shared demo password once: a full-strength hash per account would take minutes.
+    password_hash = make_password(DEMO_PASSWORD)
+
     def add(username: str, agency: Agency, role: str, first: str, last: str) -> None:
-        user = User.objects.create_user(
-            username=username, password=DEMO_PASSWORD, first_name=first, last_name=last
+        user = User.objects.create(
+            username=username, password=password_hash, first_name=first, last_name=last
         )
         unit = agency.units.first() if role == Role.OFFICER else None
         Membership.objects.create(user=user, agency=agency, role=role, unit=unit)

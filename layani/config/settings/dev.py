@@ -6,5 +6,5 @@ from .base import DATA_DIR
 DEBUG = True
 SECRET_KEY = "dev-only-insecure-key-never-use-in-production"  # noqa: S105 (dev settings only)
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
-DATA_DIR.mkdir(parents=True, exist_ok=True)
+(DATA_DIR / "static").mkdir(parents=True, exist_ok=True)
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"

@@ -13,8 +13,12 @@ pytestmark = pytest.mark.django_db
 def _report(title, privacy=PrivacyTier.BIASA, status=None):
     report = submit_report(
         ReportSubmission(
-            title=title, description=f"{title} — keterangan lengkap", region_code=A_SLEMAN_VILLAGE,
-            channel=Channel.WEB, category_code="sampah", privacy=privacy,
+            title=title,
+            description=f"{title} — keterangan lengkap",
+            region_code=A_SLEMAN_VILLAGE,
+            channel=Channel.WEB,
+            category_code="sampah",
+            privacy=privacy,
             identity=Identity(name="Rahasia Pelapor Nama", phone="081299990000"),
         )
     ).report
