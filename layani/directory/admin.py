@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import Agency, Category, Region, Responsibility, Unit
+from .models import Agency, Category, CategoryQuestion, Region, Responsibility, Unit
 
 
 @admin.register(Region)
@@ -35,6 +35,11 @@ class SubCategoryInline(admin.TabularInline):
     fields = ["code", "name", "name_en", "default_service_class", "order", "is_active"]
 
 
+class QuestionInline(admin.StackedInline):
+    model = CategoryQuestion
+    extra = 0
+
+
 @admin.register(Category)
 class CategoryAdmin(admin.ModelAdmin):
     list_display = ["name", "code", "parent", "default_level", "default_service_class", "is_active"]
@@ -43,7 +48,9 @@ class CategoryAdmin(admin.ModelAdmin):
 
     def get_inlines(self, request, obj):
         # Only main categories hold sub-categories.
-        return [SubCategoryInline] if obj is None or obj.parent_id is None else []
+        if obj is None or obj.parent_id is None:
+            return [SubCategoryInline, QuestionInline]
+        return [QuestionInline]
 
 
 @admin.register(Responsibility)

@@ -986,3 +986,66 @@ DEFAULT_CATEGORIES: list[MainCategorySpec] = [
         ],
     },
 ]
+
+
+class QuestionSpec(TypedDict, total=False):
+    category: str
+    code: str
+    label: str
+    type: str
+    required: bool
+    help_text: str
+    choices: list[dict[str, str]]
+
+
+#: Extra questions some categories ask (shown on the form, published as Open311 attributes).
+DEFAULT_QUESTIONS: list[QuestionSpec] = [
+    {
+        "category": "jalan-rusak",
+        "code": "ukuran",
+        "label": "Seberapa besar kerusakannya?",
+        "type": "single",
+        "required": False,
+        "choices": [
+            {"key": "kecil", "name": "Kecil (satu lubang)"},
+            {"key": "sedang", "name": "Sedang (beberapa lubang)"},
+            {"key": "besar", "name": "Besar (jalan putus atau ambles)"},
+        ],
+    },
+    {
+        "category": "air-minum",
+        "code": "nomor_pelanggan",
+        "label": "Nomor pelanggan PDAM",
+        "type": "text",
+        "required": False,
+        "help_text": "Tertera pada rekening air.",
+    },
+    {
+        "category": "air-minum",
+        "code": "sejak",
+        "label": "Sejak kapan air bermasalah?",
+        "type": "date",
+        "required": False,
+    },
+    {
+        "category": "bansos",
+        "code": "program",
+        "label": "Program bantuan yang dimaksud",
+        "type": "multiple",
+        "required": True,
+        "choices": [
+            {"key": "pkh", "name": "PKH"},
+            {"key": "bpnt", "name": "BPNT/Sembako"},
+            {"key": "blt", "name": "BLT"},
+            {"key": "pbi", "name": "PBI JK (BPJS)"},
+            {"key": "lainnya", "name": "Lainnya"},
+        ],
+    },
+    {
+        "category": "lampu-jalan",
+        "code": "jumlah_lampu",
+        "label": "Berapa lampu yang mati?",
+        "type": "number",
+        "required": False,
+    },
+]

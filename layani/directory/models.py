@@ -321,3 +321,49 @@ class Responsibility(models.Model):
     def __str__(self) -> str:
         where = self.region or _("everywhere")
         return f"{self.category} / {self.get_level_display()} / {where} → {self.agency}"
+
+
+class QuestionType(models.TextChoices):
+    TEXT = "text", _("Text")
+    NUMBER = "number", _("Number")
+    DATE = "date", _("Date")
+    SINGLE_CHOICE = "single", _("Single choice")
+    MULTIPLE_CHOICE = "multiple", _("Multiple choice")
+
+
+class CategoryQuestion(models.Model):
+    """An extra question a category asks the reporter (e.g. "Nomor pelanggan PDAM").
+
+    Shown on the submission form and published as Open311 service-definition attributes.
+    `choices` holds ``[{"key": "...", "name": "..."}]`` for single and multiple choice questions.
+    """
+
+    category = models.ForeignKey(
+        Category, verbose_name=_("category"), on_delete=models.CASCADE, related_name="questions"
+    )
+    code = models.SlugField(_("code"), max_length=50)
+    label = models.CharField(_("question"), max_length=200)
+    help_text = models.CharField(_("help text"), max_length=300, blank=True)
+    type = models.CharField(_("answer type"), max_length=10, choices=QuestionType.choices)
+    required = models.BooleanField(_("required"), default=False)
+    choices = models.JSONField(_("choices"), default=list, blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=1)
+
+    class Meta:
+        verbose_name = _("category question")
+        verbose_name_plural = _("category questions")
+        ordering = ["category", "order"]
+        constraints = [
+            models.UniqueConstraint(fields=["category", "code"], name="question_code_unique"),
+            models.UniqueConstraint(fields=["category", "order"], name="question_order_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return self.label
+
+    def clean(self) -> None:
+        needs_choices = self.type in (QuestionType.SINGLE_CHOICE, QuestionType.MULTIPLE_CHOICE)
+        if needs_choices and not self.choices:
+            raise ValidationError({"choices": _("A choice question needs its choices.")})
+        if not needs_choices and self.choices:
+            raise ValidationError({"choices": _("Only choice questions have choices.")})

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from django.db import transaction
 
-from .default_categories import DEFAULT_CATEGORIES
-from .models import Category
+from .default_categories import DEFAULT_CATEGORIES, DEFAULT_QUESTIONS
+from .models import Category, CategoryQuestion
 
 
 @transaction.atomic
@@ -13,7 +13,8 @@ def load_default_categories() -> int:
     """Create the default taxonomy, or bring its names and descriptions back to the defaults.
 
     Matched by code, so a deployment's own categories and its keyword edits on other codes are kept;
-    keywords of default categories are only filled in when empty. Returns the number of categories.
+    keywords of default categories are only filled in when empty. Also adds the default extra
+    questions where missing. Returns the number of categories.
     """
     count = 0
     for order, main in enumerate(DEFAULT_CATEGORIES, start=1):
@@ -43,6 +44,19 @@ def load_default_categories() -> int:
             )
             _fill_keywords(child, sub.get("keywords", []))
             count += 1
+    for order, spec in enumerate(DEFAULT_QUESTIONS, start=1):
+        CategoryQuestion.objects.get_or_create(
+            category=Category.objects.get(code=spec["category"]),
+            code=spec["code"],
+            defaults={
+                "label": spec["label"],
+                "type": spec["type"],
+                "required": spec.get("required", False),
+                "help_text": spec.get("help_text", ""),
+                "choices": spec.get("choices", []),
+                "order": order,
+            },
+        )
     return count
 
 

@@ -133,6 +133,13 @@ class Report(models.Model):
         _("service class"), max_length=16, choices=ServiceClass.choices, blank=True
     )
     # NULL, not "", for "no key": the unique constraint then applies only to reports that have one.
+    answers = models.JSONField(
+        _("answers to the category's questions"),
+        default=dict,
+        blank=True,
+        help_text=_("Question code → answer (a list for multiple choice)."),
+    )
+    support_count = models.PositiveIntegerField(_("supports"), default=0)
     idempotency_key = models.CharField(  # noqa: DJ001
         max_length=64, null=True, blank=True, editable=False
     )
@@ -261,3 +268,29 @@ class Attachment(models.Model):
 
     def __str__(self) -> str:
         return f"attachment #{self.pk} of {self.report_id}"
+
+
+class Support(models.Model):
+    """A "dukung" (me too) on a public report: at most one per person.
+
+    `supporter_key` identifies the person without storing who they are: ``user:<id>`` for an account,
+    otherwise an HMAC of a verified contact, computed by the adapter that took the support.
+    """
+
+    report = models.ForeignKey(
+        Report, verbose_name=_("report"), on_delete=models.CASCADE, related_name="supports"
+    )
+    supporter_key = models.CharField(max_length=80)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("support")
+        verbose_name_plural = _("supports")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["report", "supporter_key"], name="support_once_per_person"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"support #{self.pk} of {self.report_id}"

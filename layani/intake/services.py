@@ -13,17 +13,19 @@ import hmac
 import json
 import os
 from dataclasses import asdict, dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
+from typing import Any
 
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from layani.accounts.models import User
-from layani.directory.models import Category, Region
+from layani.directory.models import Category, CategoryQuestion, QuestionType, Region
 
 from .models import (
     Attachment,
@@ -32,6 +34,7 @@ from .models import (
     Report,
     ReporterIdentity,
     ReportType,
+    Support,
 )
 from .tracking import (
     ACCESS_CODE_LENGTH,
@@ -94,6 +97,7 @@ class ReportSubmission:
     idempotency_key: str = ""
     identity: Identity = field(default_factory=Identity)
     attachments: tuple[UploadedAttachment, ...] = ()
+    answers: dict[str, Any] = field(default_factory=dict)
     entered_by: User | None = None
 
     def fingerprint(self) -> str:
@@ -153,6 +157,7 @@ class _Cleaned:
     region: Region
     latitude: Decimal | None
     longitude: Decimal | None
+    answers: dict[str, Any]
 
 
 def _validate(s: ReportSubmission) -> _Cleaned:
@@ -202,7 +207,84 @@ def _validate(s: ReportSubmission) -> _Cleaned:
                 _("Each attachment may be at most %(mb)d MB.")
                 % {"mb": MAX_ATTACHMENT_BYTES // (1024 * 1024)},
             )
-    return _Cleaned(title, description, category, region, latitude, longitude)
+    answers = clean_answers(category, s.answers)
+    return _Cleaned(title, description, category, region, latitude, longitude, answers)
+
+
+def clean_answers(category: Category | None, answers: dict[str, Any]) -> dict[str, Any]:
+    """Check answers against the category's extra questions; return them normalised.
+
+    Unknown question codes, missing required answers, numbers that are not numbers, dates that
+    are not ISO dates and choices that are not offered are refused with the question named.
+    """
+    questions = {q.code: q for q in category.questions.all()} if category else {}
+    unknown = sorted(set(answers) - set(questions))
+    if unknown:
+        raise SubmissionError(
+            "unknown_question",
+            f"answers.{unknown[0]}",
+            _("This category has no question %(code)s.") % {"code": unknown[0]},
+        )
+    cleaned: dict[str, Any] = {}
+    for code, question in questions.items():
+        value = answers.get(code)
+        if value in (None, "", []):
+            if question.required:
+                raise SubmissionError(
+                    "required",
+                    f"answers.{code}",
+                    _("Please answer: %(question)s") % {"question": question.label},
+                )
+            continue
+        cleaned[code] = _clean_answer(question, value)
+    return cleaned
+
+
+def _clean_answer(question: CategoryQuestion, value: Any) -> Any:
+    field_name = f"answers.{question.code}"
+    offered = {c["key"] for c in question.choices}
+    if question.type == QuestionType.NUMBER:
+        try:
+            return float(Decimal(str(value).replace(",", ".")))
+        except (InvalidOperation, ValueError):
+            raise SubmissionError(
+                "invalid_number",
+                field_name,
+                _("%(question)s: please give a number.") % {"question": question.label},
+            ) from None
+    if question.type == QuestionType.DATE:
+        try:
+            return date.fromisoformat(str(value)).isoformat()
+        except ValueError:
+            raise SubmissionError(
+                "invalid_date",
+                field_name,
+                _("%(question)s: please give a date (YYYY-MM-DD).") % {"question": question.label},
+            ) from None
+    if question.type in (QuestionType.SINGLE_CHOICE, QuestionType.MULTIPLE_CHOICE):
+        values = value if isinstance(value, list) else [value]
+        if question.type == QuestionType.SINGLE_CHOICE and len(values) != 1:
+            raise SubmissionError(
+                "invalid_choice",
+                field_name,
+                _("%(question)s: choose one option.") % {"question": question.label},
+            )
+        if any(str(v) not in offered for v in values):
+            raise SubmissionError(
+                "invalid_choice",
+                field_name,
+                _("%(question)s: choose from the options given.") % {"question": question.label},
+            )
+        keys = [str(v) for v in values]
+        return keys[0] if question.type == QuestionType.SINGLE_CHOICE else keys
+    text = str(value).strip()
+    if len(text) > 1000:
+        raise SubmissionError(
+            "too_long",
+            field_name,
+            _("%(question)s: at most 1000 characters.") % {"question": question.label},
+        )
+    return text
 
 
 def _title_from(description: str) -> str:
@@ -251,6 +333,7 @@ def _create(
         latitude=c.latitude,
         longitude=c.longitude,
         address=s.address.strip()[:300],
+        answers=c.answers,
         privacy=s.privacy,
         channel=s.channel,
         channel_ref=s.channel_ref[:120],
@@ -317,3 +400,20 @@ def _derived_access_code(key: str) -> str:
     secret = (settings.LAYANI_ACCESS_CODE_KEY or settings.SECRET_KEY).encode()
     digest = hmac.new(secret, b"access-code:" + key.encode(), hashlib.sha256).digest()
     return "".join(ALPHABET[b % len(ALPHABET)] for b in digest[:ACCESS_CODE_LENGTH])
+
+
+def support_report(report: Report, supporter_key: str) -> bool:
+    """Record a "dukung" on a public report; returns False when this person already supported it.
+
+    Supports count towards a report's priority, so only public reports take them and each person
+    counts once (a database constraint backs this up under concurrent clicks).
+    """
+    if not report.is_public:
+        raise SubmissionError("not_public", "report", _("This report cannot be supported."))
+    try:
+        with transaction.atomic():
+            Support.objects.create(report=report, supporter_key=supporter_key[:80])
+            Report.objects.filter(pk=report.pk).update(support_count=F("support_count") + 1)
+    except IntegrityError:
+        return False
+    return True

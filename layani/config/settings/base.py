@@ -36,8 +36,11 @@ INSTALLED_APPS = [
     "layani.directory",
     "layani.accounts",
     "layani.intake",
+    "layani.routing",
+    "layani.cases",
     # Adapters
     "layani.portal",
+    "layani.open311",
     "layani.demo",
 ]
 

@@ -154,3 +154,49 @@ def test_concurrent_retries_make_one_report(categories, regions):
     assert errors == []
     assert len(set(results)) == 1
     assert Report.objects.count() == 1
+
+
+def test_answers_are_checked_against_the_category_questions(categories, regions):
+    water = {"description": "Air PDAM mati tiga hari", "category_code": "air-minum"}
+    report = submit_report(
+        _submission(**water, answers={"nomor_pelanggan": " 12-345 ", "sejak": "2026-11-20"})
+    ).report
+    assert report.answers == {"nomor_pelanggan": "12-345", "sejak": "2026-11-20"}
+    with pytest.raises(SubmissionError) as err:
+        submit_report(_submission(**water, answers={"sejak": "kemarin"}))
+    assert (err.value.field, err.value.code) == ("answers.sejak", "invalid_date")
+    with pytest.raises(SubmissionError) as err:
+        submit_report(_submission(**water, answers={"warna_air": "coklat"}))
+    assert err.value.code == "unknown_question"
+
+
+def test_required_and_choice_questions(categories, regions):
+    aid = {"description": "Bantuan tidak cair", "category_code": "bansos"}
+    with pytest.raises(SubmissionError) as err:
+        submit_report(_submission(**aid))
+    assert (err.value.field, err.value.code) == ("answers.program", "required")
+    with pytest.raises(SubmissionError) as err:
+        submit_report(_submission(**aid, answers={"program": ["pkh", "kartu-sakti"]}))
+    assert err.value.code == "invalid_choice"
+    report = submit_report(_submission(**aid, answers={"program": ["pkh", "blt"]})).report
+    assert report.answers == {"program": ["pkh", "blt"]}
+    lamps = submit_report(
+        _submission(
+            description="PJU mati", category_code="lampu-jalan", answers={"jumlah_lampu": "3"}
+        )
+    ).report
+    assert lamps.answers == {"jumlah_lampu": 3.0}
+
+
+def test_support_counts_once_per_person_and_only_on_public_reports(categories, regions):
+    from layani.intake.services import support_report
+
+    report = submit_report(_submission()).report
+    assert support_report(report, "user:1")
+    assert not support_report(report, "user:1")
+    assert support_report(report, "user:2")
+    report.refresh_from_db()
+    assert report.support_count == 2
+    secret = submit_report(_submission(privacy=PrivacyTier.RAHASIA)).report
+    with pytest.raises(SubmissionError):
+        support_report(secret, "user:1")
