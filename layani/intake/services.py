@@ -25,6 +25,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from layani.accounts.models import User
+from layani.audit.models import Visibility
+from layani.audit.services import record
 from layani.directory.models import Category, CategoryQuestion, QuestionType, Region
 
 from .models import (
@@ -355,7 +357,31 @@ def _create(
     )
     for upload in s.attachments:
         _store_attachment(report, upload)
+    record(
+        "report.submitted",
+        actor_ref=_actor_ref(s),
+        object_type="report",
+        object_ref=report.tracking_id,
+        payload={
+            "type": report.type,
+            "channel": report.channel,
+            "category": c.category.code if c.category else None,
+            "region": c.region.code,
+            "privacy": report.privacy,
+        },
+        visibility=Visibility.PUBLIC if report.is_public else Visibility.INTERNAL,
+        now=now,
+    )
     return report
+
+
+def _actor_ref(s: ReportSubmission) -> str:
+    # Pseudonymous references only: the audit chain must never hold personal data.
+    if s.entered_by is not None:
+        return f"user:{s.entered_by.pk}"
+    if s.identity.user is not None:
+        return f"user:{s.identity.user.pk}"
+    return "citizen"
 
 
 def _store_attachment(report: Report, upload: UploadedAttachment) -> Attachment:

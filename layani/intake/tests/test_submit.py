@@ -7,6 +7,7 @@ import pytest
 from django.db import connection
 
 from conftest import A_SLEMAN_VILLAGE
+from layani.audit.selectors import public_timeline
 from layani.intake.models import Attachment, Channel, PrivacyTier, Report, ReporterIdentity
 from layani.intake.services import (
     Identity,
@@ -43,6 +44,10 @@ def test_submission_issues_a_valid_tracking_id_and_a_working_access_code(categor
     assert normalize_tracking_id(report.tracking_id) == report.tracking_id
     assert access_code_matches(receipt.access_code, report.access_code_hash)
     assert report.title.startswith("Jalan di depan balai desa")
+    timeline = public_timeline("report", report.tracking_id)
+    assert [e.action for e in timeline] == ["report.submitted"]
+    assert timeline[0].payload["category"] == "jalan-rusak"
+    assert IDENTITY.name not in str(timeline[0].payload)
 
 
 def test_report_row_holds_no_personal_data(categories, regions):
@@ -133,7 +138,7 @@ def test_attachments_are_stored_under_generated_names(categories, regions, setti
 
 
 @pytest.mark.django_db(transaction=True)
-def test_concurrent_retries_make_one_report(categories, regions):
+def test_concurrent_retries_make_one_report(categories, regions, audit_purged):
     if connection.vendor != "postgresql":
         pytest.skip("concurrent writers are exercised on PostgreSQL")
     results, errors = [], []
