@@ -1,0 +1,30 @@
+"""Revealing a reporter's identity: allowed only to those who need it, always with a reason."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from layani.accounts.models import User
+from layani.intake.models import Report, ReporterIdentity
+
+from ..permissions import IdentityAccess, identity_access
+from ..workflow import WorkflowError
+from .common import audit, locked_case, now_or
+
+
+@transaction.atomic
+def reveal_identity(
+    report: Report, *, actor: User, reason: str, now: datetime | None = None
+) -> ReporterIdentity:
+    """Unmask the reporter's identity for `actor`, writing an audit entry with the reason."""
+    if identity_access(actor, report) != IdentityAccess.REVEAL:
+        raise WorkflowError("forbidden", _("You may not see this reporter's identity."))
+    if len(reason.strip()) < 5:
+        raise WorkflowError("reason_required", _("Give a reason for revealing the identity."))
+    now = now_or(now)
+    case = locked_case(report)
+    audit(case, "identity.revealed", actor, now, reason=reason.strip()[:300])
+    return ReporterIdentity.objects.get(report=report)
