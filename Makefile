@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export DJANGO_SETTINGS_MODULE ?= layani.config.settings.dev
 
-.PHONY: help install demo run test test-postgres check fmt lint types migrations-check messages clean
+.PHONY: help install browser-deps demo run test test-postgres check fmt lint types migrations-check messages clean
 
 help:
 	@echo "make demo            set up everything and start Layani with demo data at http://127.0.0.1:8000"
@@ -26,7 +26,14 @@ demo: $(STAMP)
 run: $(STAMP)
 	$(BIN)/layani runserver 127.0.0.1:8000
 
-test: $(STAMP)
+# Browser tests drive Debian's Chromium; install it when missing and we may (root, as in CI).
+browser-deps:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else echo "Chromium is missing and this is not root: browser tests will be skipped."; fi; }
+
+test: $(STAMP) browser-deps
 	DJANGO_SETTINGS_MODULE=layani.config.settings.test $(BIN)/pytest -n 2 --dist loadgroup $(PYTEST_ARGS)
 
 fmt: $(STAMP)

@@ -1,8 +1,9 @@
 """Fixtures shared by every app's tests: a small region set, the default categories, a cast of users.
 
-The cast (see docs/glossary.md for the roles): `citizen`, `coordinator` (Pemda DIY complaint unit),
-`officer_pu` and `officer_dinkes` (two officers of different agencies), `supervisor` (head of the
-public-works office), `auditor` (Inspektorat, oversight).
+The cast (see docs/glossary.md for the roles), all in Kabupaten Sleman: `citizen`, `coordinator`
+(Pemkab Sleman's complaint unit), `officer_pu` and `officer_dinkes` (officers of two agencies),
+`supervisor` (head of the public-works office), `auditor` (Inspektorat, oversight). `team` adds
+agency admins, Satpol PP Sleman (an uninvolved agency) and a Bantul coordinator (out of region).
 """
 
 from __future__ import annotations
@@ -95,3 +96,68 @@ def cast(regions, categories):
         dinkes=dinkes,
         inspektorat=inspektorat,
     )
+
+
+@pytest.fixture
+def team(cast):
+    """The shared cast plus agency admins, a third agency (Satpol PP) and an outsider agency."""
+    from layani.accounts.models import Membership, Role, User
+    from layani.directory.models import Agency, AgencyKind, GovernmentLevel
+
+    def staff(username, agency, role):
+        user = User.objects.create_user(username=username, password="x-pass-123")
+        Membership.objects.create(user=user, agency=agency, role=role)
+        return user
+
+    satpol = Agency.objects.create(
+        slug="satpol-sleman",
+        name="Satpol PP Sleman",
+        short_name="Satpol PP Sleman",
+        level=GovernmentLevel.REGENCY,
+        kind=AgencyKind.REGIONAL_OFFICE,
+        region_id="34.04",
+    )
+    bantul = Agency.objects.create(
+        slug="dinkes-bantul",
+        name="Dinkes Bantul",
+        short_name="Dinkes Bantul",
+        level=GovernmentLevel.REGENCY,
+        kind=AgencyKind.REGIONAL_OFFICE,
+        region_id="34.02",
+    )
+    cast.satpol = satpol
+    cast.bantul = bantul
+    cast.admin_pu = staff("admin_pu", cast.dinas_pu, Role.AGENCY_ADMIN)
+    cast.admin_dinkes = staff("admin_dinkes", cast.dinkes, Role.AGENCY_ADMIN)
+    cast.admin_satpol = staff("admin_satpol", satpol, Role.AGENCY_ADMIN)
+    cast.officer_satpol = staff("petugas_satpol", satpol, Role.OFFICER)
+    cast.coordinator_bantul = staff("koordinator_bantul", bantul, Role.COORDINATOR)
+    cast.unit_pu = cast.dinas_pu.units.create(name="Bidang Bina Marga")
+    return cast
+
+
+@pytest.fixture
+def make_report(categories, regions):
+    """A Sleman road-damage report with a full identity, in the given privacy tier."""
+    from layani.intake.models import Channel, PrivacyTier
+    from layani.intake.services import Identity, ReportSubmission, submit_report
+
+    def make(privacy=PrivacyTier.BIASA, **identity):
+        identity = identity or {
+            "name": "Siti Rahayu",
+            "phone": "081234567890",
+            "nik": "3404074107900001",
+            "email": "siti@example.org",
+        }
+        return submit_report(
+            ReportSubmission(
+                description="Jalan berlubang di depan balai padukuhan, sudah 3 minggu.",
+                region_code=A_SLEMAN_VILLAGE,
+                channel=Channel.WEB,
+                category_code="jalan-rusak",
+                privacy=privacy,
+                identity=Identity(**identity),
+            )
+        ).report
+
+    return make

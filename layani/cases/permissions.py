@@ -150,3 +150,19 @@ def visible_messages(user: User, case: Case) -> QuerySet[CaseMessage]:
     if not can_view_case(user, report):
         return messages.none()
     return messages.filter(~Q(kind=MessageKind.INTERNAL_NOTE) | Q(agency_id__in=staff))
+
+
+def get_report_for_staff(user: User, tracking_id: str) -> Report:
+    """Fetch a report by tracking ID and check the user may open it, in one step.
+
+    Raises Report.DoesNotExist both when the report does not exist and when the user may not see it,
+    so that the console never confirms the existence of someone else's case.
+    """
+    report = (
+        Report.objects.select_related("category", "category__parent", "region", "region__parent")
+        .filter(tracking_id=tracking_id)
+        .first()
+    )
+    if report is None or not can_view_case(user, report):
+        raise Report.DoesNotExist(tracking_id)
+    return report

@@ -6,6 +6,7 @@ from django.urls import include, path
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
+    path("konsol/", include("layani.console.urls")),
     path("open311/", include("layani.open311.urls")),
     path("", include("layani.portal.urls")),
 ]

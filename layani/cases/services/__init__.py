@@ -9,6 +9,7 @@ from .handling import (
     complete_task,
     delegate_task,
     post_message,
+    post_reporter_reply,
     refer_task,
     withdraw_task,
 )
@@ -36,6 +37,7 @@ __all__ = [
     "hold_report",
     "merge_report",
     "post_message",
+    "post_reporter_reply",
     "propose_closure",
     "provide_information",
     "refer_task",

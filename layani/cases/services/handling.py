@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from layani.accounts.models import Membership, Role, User
 from layani.directory.models import Agency, Unit
-from layani.intake.models import FINAL_STATUSES, Report
+from layani.intake.models import FINAL_STATUSES, Report, ReportStatus
 
 from ..deadlines import BOUNCE_AFTER_REFERRALS, FIRST_FOLLOW_UP_DAYS, due_after
 from ..models import ACTIVE_TASK_STATUSES, Case, CaseMessage, MessageKind, Referral, Task, TaskRole
@@ -25,6 +25,7 @@ from ..workflow import (
     check_task_move,
 )
 from .common import after_commit, audit, locked_case, now_or
+from .verification import provide_information
 
 
 def _locked_task(task: Task) -> tuple[Task, Case]:
@@ -265,4 +266,27 @@ def post_message(
     )
     if public:
         after_commit(lambda: notify_reporter(case.report, body.strip()))
+    return message
+
+
+@transaction.atomic
+def post_reporter_reply(report: Report, *, text: str, now: datetime | None = None) -> CaseMessage:
+    """The reporter writes on their own case (identity proven upstream by the access code).
+
+    While the report is held this is the answer that returns it to verification; otherwise it is
+    a message the handling agencies see on the case.
+    """
+    if not text.strip():
+        raise WorkflowError("text_required", _("The message is empty."))
+    if report.status == ReportStatus.ON_HOLD:
+        provide_information(report, text=text, now=now)
+        return CaseMessage.objects.filter(case_id=report.pk).latest("created_at", "pk")
+    now = now_or(now)
+    case = locked_case(report)
+    if case.report.status in FINAL_STATUSES:
+        raise WorkflowError("case_closed", _("This case is closed."))
+    message = CaseMessage.objects.create(
+        case=case, kind=MessageKind.REPORTER_MESSAGE, body=text.strip(), created_at=now
+    )
+    audit(case, "message.reporter", None, now, public=True, actor="citizen", message=message.pk)
     return message

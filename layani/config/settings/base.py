@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "layani.cases",
     # Adapters
     "layani.portal",
+    "layani.console",
     "layani.open311",
     "layani.demo",
 ]
@@ -155,7 +156,9 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
 
-LOGIN_URL = "admin:login"
+LOGIN_URL = "console:login"
+LOGIN_REDIRECT_URL = "console:home"
+LOGOUT_REDIRECT_URL = "portal:home"
 
 #: Key for the HMAC that protects reporters' access codes at rest; defaults to SECRET_KEY.
 LAYANI_ACCESS_CODE_KEY = os.environ.get("LAYANI_ACCESS_CODE_KEY", "")

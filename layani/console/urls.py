@@ -1,0 +1,25 @@
+from django.contrib.auth import views as auth_views
+from django.urls import path
+
+from .views import actions, case, intake, lists
+
+app_name = "console"
+urlpatterns = [
+    path("", lists.home, name="home"),
+    path("masuk/", auth_views.LoginView.as_view(template_name="console/login.html"), name="login"),
+    path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
+    path("antrean/", lists.queue, name="queue"),
+    path("antrean/massal/", intake.bulk_action, name="bulk"),
+    path("laporan-baru/", intake.assisted_intake, name="intake"),
+    path("instansi/<slug:slug>/", lists.inbox, name="inbox"),
+    path("instansi/<slug:slug>/simpan-tampilan/", lists.save_view, name="save-view"),
+    path("instansi/<slug:slug>/beban-kerja/", lists.workload, name="workload"),
+    path("laporan/<str:tracking_id>/", case.case_detail, name="case"),
+    path("laporan/<str:tracking_id>/buka-identitas/", actions.reveal, name="reveal"),
+    path(
+        "laporan/<str:tracking_id>/tugas/<int:task_id>/<slug:action>/",
+        actions.task_action,
+        name="task-action",
+    ),
+    path("laporan/<str:tracking_id>/<slug:action>/", actions.report_action, name="action"),
+]

@@ -1,0 +1,107 @@
+"""Queues and inboxes: where staff find their work."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from layani.accounts.models import Role, User
+from layani.cases import selectors
+from layani.cases.permissions import agency_ids
+from layani.directory.models import Agency
+
+from ..models import SavedView
+from .base import staff_view
+
+
+@staff_view
+def home(request: HttpRequest) -> HttpResponse:
+    """Send each person to where their work starts: the queue for coordinators, else an inbox."""
+    user: User = request.user  # type: ignore[assignment]
+    if (
+        selectors.coordinator_queue(user).exists()
+        or user.memberships.filter(role=Role.COORDINATOR).exists()
+    ):
+        return redirect("console:queue")
+    agency = selectors.staff_agencies(user).first()
+    if agency is None:
+        raise Http404
+    return redirect("console:inbox", slug=agency.slug)
+
+
+@staff_view
+def queue(request: HttpRequest) -> HttpResponse:
+    """The coordinator's queue: new, answered, verified-not-disposed and bounced reports."""
+    user: User = request.user  # type: ignore[assignment]
+    page = Paginator(selectors.coordinator_queue(user), 50).get_page(request.GET.get("page"))
+    return render(request, "console/queue.html", {"page": page})
+
+
+@staff_view
+def inbox(request: HttpRequest, slug: str) -> HttpResponse:
+    """An agency's tasks with filters (status, mine, overdue) and the user's saved views."""
+    user: User = request.user  # type: ignore[assignment]
+    agency = get_object_or_404(Agency, slug=slug)
+    if agency.pk not in agency_ids(user):
+        raise Http404
+    status = request.GET.get("status", "active")
+    mine = request.GET.get("mine") == "1"
+    overdue = request.GET.get("overdue") == "1"
+    tasks = selectors.agency_inbox(
+        user,
+        agency,
+        status=status,
+        officer=user if mine else None,
+        overdue_at=timezone.now() if overdue else None,
+    )
+    page = Paginator(tasks, 50).get_page(request.GET.get("page"))
+    saved = SavedView.objects.filter(user=user, agency=agency)
+    context = {
+        "agency": agency,
+        "page": page,
+        "status": status,
+        "mine": mine,
+        "overdue": overdue,
+        "saved_views": saved,
+        "now": timezone.now(),
+    }
+    return render(request, "console/inbox.html", context)
+
+
+@staff_view
+def save_view(request: HttpRequest, slug: str) -> HttpResponse:
+    user: User = request.user  # type: ignore[assignment]
+    agency = get_object_or_404(Agency, slug=slug)
+    if request.method != "POST" or agency.pk not in agency_ids(user):
+        raise Http404
+    name = request.POST.get("name", "").strip()[:80]
+    query = request.POST.get("query", "")[:300]
+    if not name:
+        messages.error(request, _("Give the view a name."))
+    else:
+        SavedView.objects.update_or_create(
+            user=user, agency=agency, name=name, defaults={"query": query}
+        )
+        messages.success(request, _("View saved."))
+    return redirect(f"{reverse('console:inbox', args=[agency.slug])}?{query}")
+
+
+@staff_view
+def workload(request: HttpRequest, slug: str) -> HttpResponse:
+    """Open tasks per officer, so an admin can share the work fairly."""
+    user: User = request.user  # type: ignore[assignment]
+    agency = get_object_or_404(Agency, slug=slug)
+    if agency.pk not in agency_ids(user, (Role.AGENCY_ADMIN, Role.SUPERVISOR)):
+        raise Http404
+    rows = selectors.officer_workload(agency)
+    top = max((n for _, n in rows), default=0)
+    context = {
+        "agency": agency,
+        "rows": [(o, n, round(100 * n / top) if top else 0) for o, n in rows],
+    }
+    return render(request, "console/workload.html", context)
