@@ -8,5 +8,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("konsol/", include("layani.console.urls")),
     path("open311/", include("layani.open311.urls")),
+    path("messaging/", include("layani.messaging.urls")),
     path("", include("layani.portal.urls")),
 ]

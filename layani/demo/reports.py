@@ -15,7 +15,7 @@ from typing import TypeVar
 from django.db import transaction
 from django.utils import timezone
 
-from layani.directory.models import Category, Region
+from layani.directory.models import Category, QuestionType, Region
 from layani.intake.models import FINAL_STATUSES, Channel, PrivacyTier, Report, ReportStatus
 from layani.intake.services import Identity, ReportSubmission, submit_report
 
@@ -118,7 +118,11 @@ def generate_reports(
     """Create `count` demo reports across the demo province; returns how many were created."""
     rng = random.Random(seed)
     now = now or timezone.now()
-    subs = list(Category.objects.filter(parent__isnull=False).select_related("parent"))
+    subs = list(
+        Category.objects.filter(parent__isnull=False)
+        .select_related("parent")
+        .prefetch_related("questions")
+    )
     sub_weights = [CATEGORY_WEIGHTS.get(c.code, 2) for c in subs]
     villages: dict[str, list[Region]] = {code: [] for code in REGENCIES}
     for village in Region.objects.filter(level=4, code__startswith="34.").select_related("parent"):
@@ -142,6 +146,7 @@ def generate_reports(
             privacy = _pick(rng, PRIVACY_WEIGHTS)
             channel = _pick(rng, CHANNEL_WEIGHTS)
             lat, lng = _point_near(rng, regency) if rng.random() < 0.6 else (None, None)
+            answers = _answers(rng, category)
             receipt = submit_report(
                 ReportSubmission(
                     description=description,
@@ -154,6 +159,7 @@ def generate_reports(
                     longitude=lng,
                     privacy=privacy,
                     identity=_identity(rng, privacy, village.code),
+                    answers=answers,
                     idempotency_key=f"demo-{seed}-{i}",
                 ),
                 now=submitted_at,
@@ -165,6 +171,28 @@ def generate_reports(
     if progress and count % 100:
         progress(count % 100)
     return created
+
+
+def _answers(rng: random.Random, category: Category) -> dict[str, object]:
+    """Answers to the category's extra questions: always the required ones, sometimes the rest."""
+    answers: dict[str, object] = {}
+    for question in category.questions.all():
+        if not question.required and rng.random() < 0.5:
+            continue
+        keys = [c["key"] for c in question.choices]
+        if question.type == QuestionType.SINGLE_CHOICE:
+            answers[question.code] = rng.choice(keys)
+        elif question.type == QuestionType.MULTIPLE_CHOICE:
+            answers[question.code] = rng.sample(keys, k=rng.randint(1, min(2, len(keys))))
+        elif question.type == QuestionType.NUMBER:
+            answers[question.code] = rng.randint(1, 6)
+        elif question.type == QuestionType.DATE:
+            answers[question.code] = (
+                (timezone.now() - timedelta(days=rng.randint(1, 20))).date().isoformat()
+            )
+        else:
+            answers[question.code] = str(rng.randint(10000, 99999))
+    return answers
 
 
 def _identity(rng: random.Random, privacy: str, village_code: str) -> Identity:

@@ -18,7 +18,9 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
@@ -162,8 +164,17 @@ class _Cleaned:
     answers: dict[str, Any]
 
 
+_CONTROL = dict.fromkeys(c for c in range(32) if chr(c) not in "\n\t")
+
+
+def _text(value: str) -> str:
+    """Text as written, minus control characters (NUL breaks PostgreSQL, the rest breaks pages)."""
+    return value.translate(_CONTROL).strip()
+
+
 def _validate(s: ReportSubmission) -> _Cleaned:
-    description = s.description.strip()
+    _check_identity(s.identity)
+    description = _text(s.description)
     if not description:
         raise SubmissionError("required", "description", _("Please describe what happened."))
     if len(description) > DESCRIPTION_MAX:
@@ -173,7 +184,7 @@ def _validate(s: ReportSubmission) -> _Cleaned:
             _("The description is too long (at most %(max)d characters).")
             % {"max": DESCRIPTION_MAX},
         )
-    title = " ".join(s.title.split()) or _title_from(description)
+    title = " ".join(_text(s.title).split()) or _title_from(description)
     if len(title) > TITLE_MAX:
         raise SubmissionError(
             "too_long",
@@ -211,6 +222,29 @@ def _validate(s: ReportSubmission) -> _Cleaned:
             )
     answers = clean_answers(category, s.answers)
     return _Cleaned(title, description, category, region, latitude, longitude, answers)
+
+
+def _check_identity(identity: Identity) -> None:
+    """Contact details must be usable: a wrong phone or e-mail means the reporter never hears back."""
+    digits = "".join(ch for ch in identity.phone if ch.isdigit())
+    if identity.phone.strip() and not 8 <= len(digits) <= 15:
+        raise SubmissionError(
+            "invalid_phone", "phone", _("The phone number should have 8 to 15 digits.")
+        )
+    if identity.email.strip():
+        try:
+            validate_email(identity.email.strip())
+        except ValidationError:
+            raise SubmissionError(
+                "invalid_email", "email", _("The e-mail address is not valid.")
+            ) from None
+    nik = identity.nik.strip()
+    if nik and (len(nik) != 16 or not nik.isdigit()):
+        raise SubmissionError("invalid_nik", "nik", _("A NIK has exactly 16 digits."))
+    if len(identity.name) > 150:
+        raise SubmissionError(
+            "too_long", "name", _("The name is too long (at most 150 characters).")
+        )
 
 
 def clean_answers(category: Category | None, answers: dict[str, Any]) -> dict[str, Any]:
@@ -279,7 +313,7 @@ def _clean_answer(question: CategoryQuestion, value: Any) -> Any:
             )
         keys = [str(v) for v in values]
         return keys[0] if question.type == QuestionType.SINGLE_CHOICE else keys
-    text = str(value).strip()
+    text = _text(str(value))
     if len(text) > 1000:
         raise SubmissionError(
             "too_long",
@@ -305,8 +339,10 @@ def _point(
             "incomplete_point", "location", _("Give both latitude and longitude, or neither.")
         )
     try:
-        la = Decimal(str(lat)).quantize(Decimal("0.000001"))
-        lo = Decimal(str(lng)).quantize(Decimal("0.000001"))
+        la, lo = Decimal(str(lat)), Decimal(str(lng))
+        if not (la.is_finite() and lo.is_finite()):
+            raise ValueError("not a finite number")
+        la, lo = la.quantize(Decimal("0.000001")), lo.quantize(Decimal("0.000001"))
     except (InvalidOperation, ValueError):
         raise SubmissionError(
             "invalid_point", "location", _("The location is not a valid point.")
@@ -334,7 +370,7 @@ def _create(
         region=c.region,
         latitude=c.latitude,
         longitude=c.longitude,
-        address=s.address.strip()[:300],
+        address=_text(s.address)[:300],
         answers=c.answers,
         privacy=s.privacy,
         channel=s.channel,
@@ -348,7 +384,7 @@ def _create(
     ReporterIdentity.objects.create(
         report=report,
         user=ident.user,
-        name=ident.name.strip()[:150],
+        name=_text(ident.name),
         nik=ident.nik.strip(),
         phone=ident.phone.strip(),
         email=ident.email.strip(),

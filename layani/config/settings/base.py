@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "layani.portal",
     "layani.console",
     "layani.open311",
+    "layani.messaging",
     "layani.demo",
 ]
 

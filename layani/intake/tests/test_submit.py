@@ -205,3 +205,35 @@ def test_support_counts_once_per_person_and_only_on_public_reports(categories, r
     secret = submit_report(_submission(privacy=PrivacyTier.RAHASIA)).report
     with pytest.raises(SubmissionError):
         support_report(secret, "user:1")
+
+
+@pytest.mark.parametrize(
+    ("identity", "field", "code"),
+    [
+        (Identity(phone="0812"), "phone", "invalid_phone"),
+        (Identity(phone="0812345678901234567890"), "phone", "invalid_phone"),
+        (Identity(email="bukan-email"), "email", "invalid_email"),
+        (Identity(nik="12345"), "nik", "invalid_nik"),
+        (Identity(name="x" * 151), "name", "too_long"),
+    ],
+)
+def test_unusable_contact_details_are_refused_by_field(categories, regions, identity, field, code):
+    with pytest.raises(SubmissionError) as err:
+        submit_report(_submission(identity=identity))
+    assert (err.value.field, err.value.code) == (field, code)
+
+
+@pytest.mark.parametrize("bad", ["NaN", "Infinity", "-inf", "1e999"])
+def test_non_finite_coordinates_are_a_clear_error(categories, regions, bad):
+    with pytest.raises(SubmissionError) as err:
+        submit_report(_submission(latitude=bad, longitude="110.3"))
+    assert err.value.code == "invalid_point"
+
+
+def test_control_characters_are_dropped_but_text_is_kept(categories, regions):
+    report = submit_report(
+        _submission(title="Jalan\x00 rusak", description="Baris satu\nbaris\x00 dua\x07")
+    ).report
+    report.refresh_from_db()
+    assert report.title == "Jalan rusak"
+    assert report.description == "Baris satu\nbaris dua"

@@ -1,0 +1,171 @@
+"""Layani's objects in GeoReport v2 shapes: services, service definitions, requests, updates.
+
+Keys come in the spec's order and every key is always present (None when there is no value), so a
+client that indexes a key never meets a KeyError. IDs and codes are strings. Free text that the
+public reads goes through ``redaction.redact``. Nothing here reads ``ReporterIdentity``.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
+
+from layani.audit.models import AuditEntry
+from layani.directory.models import Agency, Category, QuestionType
+from layani.intake.models import FINAL_STATUSES, Report, ReportStatus
+
+from .redaction import redact
+
+DATATYPES: dict[str, str] = {
+    QuestionType.TEXT: "string",
+    QuestionType.NUMBER: "number",
+    QuestionType.DATE: "datetime",
+    QuestionType.SINGLE_CHOICE: "singlevaluelist",
+    QuestionType.MULTIPLE_CHOICE: "multivaluelist",
+}
+
+
+def w3c(moment: datetime | None, zone: str = "Asia/Jakarta") -> str | None:
+    """An instant in the region's own zone with its offset, e.g. ``2026-01-31T09:15:00+07:00``."""
+    if moment is None:
+        return None
+    return moment.astimezone(ZoneInfo(zone)).isoformat(timespec="seconds")
+
+
+def open_or_closed(status: str) -> str:
+    return "closed" if status in FINAL_STATUSES else "open"
+
+
+def service_item(category: Category) -> dict[str, Any]:
+    keywords = ", ".join(k.replace(",", " ") for k in category.keyword_list())
+    return {
+        "service_code": category.code,
+        "service_name": category.name,
+        "description": category.description or None,
+        "metadata": bool(getattr(category, "has_questions", False)),
+        "type": "realtime",
+        "keywords": keywords or None,
+        "group": category.parent.name if category.parent else None,
+    }
+
+
+def service_definition(category: Category) -> dict[str, Any]:
+    questions = sorted(category.questions.all(), key=lambda q: (q.order, q.pk))
+    attributes = []
+    for position, question in enumerate(questions, start=1):
+        attributes.append(
+            {
+                "variable": True,
+                "code": question.code,
+                "datatype": DATATYPES.get(question.type, "string"),
+                "required": question.required,
+                "datatype_description": _datatype_description(question.type, question.help_text),
+                # The spec wants unique positive integers; positions are, whatever the stored order.
+                "order": position,
+                "description": question.label,
+                "values": [
+                    {"key": str(c["key"]), "name": str(c["name"])} for c in question.choices or []
+                ],
+            }
+        )
+    return {"service_code": category.code, "attributes": attributes}
+
+
+def _datatype_description(kind: str, help_text: str) -> str | None:
+    if kind == QuestionType.DATE:
+        hint = _("A date (YYYY-MM-DD); the time of a datetime is ignored.")
+        return f"{help_text} {hint}".strip()
+    return help_text or None
+
+
+def request_item(
+    report: Report,
+    *,
+    agency: Agency | None = None,
+    notes: list[AuditEntry] | None = None,
+    extensions: bool = False,
+) -> dict[str, Any]:
+    """One public report as a GeoReport request; `extensions` adds the history and extra fields."""
+    zone = report.region.timezone or "Asia/Jakarta"
+    category = report.category
+    closed = report.status in FINAL_STATUSES
+    updated = report.closed_at if closed and report.closed_at else report.updated_at
+    item: dict[str, Any] = {
+        "service_request_id": report.display_tracking_id,
+        "status": open_or_closed(report.status),
+        "status_notes": str(ReportStatus(report.status).label),
+        "service_name": category.name if category else None,
+        "service_code": category.code if category else None,
+        "description": redact(report.description),
+        "agency_responsible": agency.name if agency else None,
+        "service_notice": None,
+        "requested_datetime": w3c(report.submitted_at, zone),
+        "updated_datetime": w3c(updated, zone),
+        "expected_datetime": None,
+        "address": redact(report.address) or None,
+        "address_id": report.region_id,
+        "zipcode": report.region.postal_code or None,
+        "lat": float(report.latitude) if report.latitude is not None else None,
+        "long": float(report.longitude) if report.longitude is not None else None,
+        "media_url": None,
+    }
+    if extensions:
+        item["title"] = redact(report.title)
+        item["detailed_status"] = report.status
+        item["type"] = report.type
+        item["region_name"] = report.region.name
+        item["channel"] = report.channel
+        item["support_count"] = report.support_count
+        item["notes"] = [note_item(entry, zone) for entry in notes or []]
+    return item
+
+
+#: What a public timeline event means to a reader; unknown actions show their own name.
+NOTE_DESCRIPTIONS = {
+    "report.submitted": gettext_noop("Report received"),
+    "report.verified": gettext_noop("Report verified"),
+    "report.held": gettext_noop("Waiting for more information from the reporter"),
+    "report.information_provided": gettext_noop("The reporter added information"),
+    "report.disposed": gettext_noop("Report sent to the responsible agency"),
+    "report.merged": gettext_noop("Merged into another report"),
+    "report.closure_proposed": gettext_noop("Resolution proposed"),
+    "report.confirmed": gettext_noop("The reporter confirmed the resolution"),
+    "report.disputed": gettext_noop("The reporter disputed the resolution"),
+    "report.appealed": gettext_noop("The reporter appealed"),
+    "report.auto_closed": gettext_noop("Closed after the confirmation period"),
+    "task.accepted": gettext_noop("An agency accepted the task"),
+    "task.referred": gettext_noop("An agency referred the task to another agency"),
+    "task.completed": gettext_noop("An agency completed its task"),
+}
+
+
+def note_item(entry: AuditEntry, zone: str) -> dict[str, Any]:
+    known = NOTE_DESCRIPTIONS.get(entry.action)
+    return {
+        "datetime": w3c(entry.occurred_at, zone),
+        "description": _(known) if known else entry.action,
+        "type": entry.action,
+    }
+
+
+def update_item(entry: AuditEntry, report: Report) -> dict[str, Any]:
+    """One mySociety ``request_update``: a public event on a public report."""
+    zone = report.region.timezone or "Asia/Jakarta"
+    return {
+        "update_id": str(entry.sequence),
+        "service_request_id": report.display_tracking_id,
+        "status": open_or_closed(_status_after(entry, report)),
+        "updated_datetime": w3c(entry.occurred_at, zone),
+        "description": note_item(entry, zone)["description"],
+        "media_url": None,
+    }
+
+
+def _status_after(entry: AuditEntry, report: Report) -> str:
+    # An event that moved the report carries the status it moved to; others leave it as it is now.
+    status = entry.payload.get("status") if isinstance(entry.payload, dict) else None
+    return status if status in ReportStatus.values else report.status

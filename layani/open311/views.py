@@ -1,0 +1,234 @@
+"""The GeoReport v2 endpoints: parse, call one selector or `submit_report`, render.
+
+Every view runs inside `endpoint`, which picks the format from the path, refuses other methods, and
+turns any refusal into the spec's error list in that format, so invalid input never becomes a 500.
+``jurisdiction_id`` is accepted everywhere (query or body) and ignored: one deployment serves one
+jurisdiction, which the spec allows.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+from collections.abc import Callable
+from datetime import timedelta
+from typing import Any
+
+from django.db.models import Q, QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
+
+from layani.intake.models import FINAL_STATUSES, Report
+from layani.intake.services import SubmissionError, submit_report
+from layani.intake.tracking import normalize_tracking_id
+
+from . import conf, selectors
+from .formats import Open311Error, render, render_errors
+from .keys import authenticate
+from .params import RequestFilters, bad, parse_int, parse_moment, request_filters
+from .representations import request_item, service_definition, service_item, update_item
+from .submission import build_submission
+
+View = Callable[..., HttpResponse]
+
+
+def endpoint(*methods: str) -> Callable[[View], View]:
+    def wrap(view: View) -> View:
+        @functools.wraps(view)
+        def run(
+            request: HttpRequest, *args: Any, fmt: str | None = None, **kwargs: Any
+        ) -> HttpResponse:
+            fmt = fmt or "xml"
+            try:
+                _refuse_nul(request, kwargs)
+                if methods and request.method not in methods:
+                    raise Open311Error(
+                        400, _("This resource does not accept %(m)s.") % {"m": request.method}
+                    )
+                return view(request, *args, fmt=fmt, **kwargs)
+            except Open311Error as error:
+                return render_errors([error], fmt)
+            except SubmissionError as error:
+                status = 404 if error.code == "unknown_category" else 400
+                return render_errors([Open311Error(status, f"{error.field}: {error.message}")], fmt)
+
+        return csrf_exempt(run)
+
+    return wrap
+
+
+def _refuse_nul(request: HttpRequest, path_values: dict[str, Any]) -> None:
+    # PostgreSQL cannot store or even compare text holding NUL; refuse it before any query.
+    if any("\x00" in str(value) for value in path_values.values()):
+        raise Open311Error(400, _("The path contains a NUL character."))
+    queries = [request.GET, request.POST] if request.method == "POST" else [request.GET]
+    for query in queries:
+        for key, values in query.lists():
+            if "\x00" in key or any("\x00" in v for v in values):
+                raise bad(key.replace("\x00", ""), _("contains a NUL character."))
+
+
+@endpoint("GET")
+def discovery(request: HttpRequest, fmt: str) -> HttpResponse:
+    base = request.build_absolute_uri(reverse("open311:root"))
+    data = {
+        "changeset": conf.CHANGESET,
+        "contact": conf.contact() or None,
+        "key_service": conf.key_service(),
+        "endpoints": [
+            {
+                "specification": "http://wiki.open311.org/GeoReport_v2",
+                "url": base.rstrip("/"),
+                "changeset": conf.CHANGESET,
+                "type": "production",
+                "formats": ["text/xml", "application/json"],
+            }
+        ],
+    }
+    return render(data, fmt, root="discovery")
+
+
+@endpoint("GET")
+def service_list(request: HttpRequest, fmt: str) -> HttpResponse:
+    data = [service_item(c) for c in selectors.services()]
+    return render(data, fmt, root="services", item="service")
+
+
+@endpoint("GET")
+def service_detail(request: HttpRequest, code: str, fmt: str) -> HttpResponse:
+    service = selectors.service(code)
+    if service is None:
+        raise Open311Error(404, _("service_code %(code)s was not found.") % {"code": code[:80]})
+    return render(service_definition(service), fmt, root="service_definition")
+
+
+@endpoint("GET", "POST")
+def requests(request: HttpRequest, fmt: str) -> HttpResponse:
+    if request.method == "POST":
+        return _create(request, fmt)
+    filters = request_filters(request.GET)
+    reports = list(_page(_filtered(selectors.public_requests(), filters), filters))
+    return _render_requests(reports, fmt, extensions=filters.extensions)
+
+
+@endpoint("GET")
+def request_detail(request: HttpRequest, request_id: str, fmt: str) -> HttpResponse:
+    report = _public_report(request_id)
+    extensions = request.GET.get("extensions", "").lower() in ("true", "1")
+    return _render_requests([report], fmt, extensions=extensions)
+
+
+@endpoint("GET")
+def token_detail(request: HttpRequest, token: str, fmt: str) -> HttpResponse:
+    """Requests are realtime, so a token is only ever the request's own ID; kept for clients."""
+    report = _public_report(token, what="token")
+    data = [{"service_request_id": report.display_tracking_id, "token": token}]
+    return render(data, fmt, root="service_requests", item="request")
+
+
+@endpoint("GET")
+def updates(request: HttpRequest, fmt: str) -> HttpResponse:
+    """mySociety's ``servicerequestupdates``: public events on public reports, oldest first."""
+    now = timezone.now()
+    end = parse_moment(request.GET, "end_date") or now
+    start = parse_moment(request.GET, "start_date") or end - timedelta(
+        days=conf.DEFAULT_WINDOW_DAYS
+    )
+    if end < start:
+        raise bad("end_date", _("comes before start_date."))
+    limit = parse_int(request.GET, "page_size", conf.MAX_RESULTS, 1, conf.MAX_RESULTS)
+    data = [update_item(e, r) for e, r in selectors.public_updates(start, end, limit)]
+    return render(data, fmt, root="service_request_updates", item="request_update")
+
+
+@endpoint()
+def not_found(request: HttpRequest, fmt: str = "xml", **_kwargs: Any) -> HttpResponse:
+    raise Open311Error(404, _("No such Open311 resource."))
+
+
+def _create(request: HttpRequest, fmt: str) -> HttpResponse:
+    form = request.POST
+    key = authenticate(form.get("api_key") or request.GET.get("api_key"))
+    if key is None:
+        raise Open311Error(403, _("api_key is missing or invalid."))
+    code = form.get("service_code", "").strip()
+    if not code:
+        raise bad("service_code", _("required."))
+    service = selectors.service(code)
+    if service is None:
+        raise Open311Error(404, _("service_code %(code)s was not found.") % {"code": code[:80]})
+    receipt = submit_report(build_submission(request, form, service, key))
+    data = [
+        {
+            "service_request_id": receipt.report.display_tracking_id,
+            "service_notice": None,
+            "account_id": None,
+        }
+    ]
+    return render(data, fmt, root="service_requests", item="request")
+
+
+def _public_report(raw_id: str, what: str = "service_request_id") -> Report:
+    canonical = normalize_tracking_id(raw_id)
+    report = (
+        selectors.public_requests().filter(tracking_id=canonical).first() if canonical else None
+    )
+    if report is None:
+        raise Open311Error(
+            404, _("%(what)s %(id)s was not found.") % {"what": what, "id": raw_id[:40]}
+        )
+    return report
+
+
+def _filtered(reports: QuerySet[Report], f: RequestFilters) -> QuerySet[Report]:
+    if f.ids:
+        return reports.filter(tracking_id__in=f.ids)
+    if f.service_codes:
+        reports = reports.filter(category__code__in=f.service_codes)
+    if f.statuses == {"open"}:
+        reports = reports.exclude(status__in=FINAL_STATUSES)
+    elif f.statuses == {"closed"}:
+        reports = reports.filter(status__in=FINAL_STATUSES)
+    if f.start:
+        reports = reports.filter(submitted_at__gte=f.start)
+    if f.end:
+        reports = reports.filter(submitted_at__lte=f.end)
+    if f.updated_after:
+        reports = reports.filter(updated_at__gt=f.updated_after)
+    if f.updated_before:
+        reports = reports.filter(updated_at__lt=f.updated_before)
+    if f.near:
+        reports = reports.filter(_box(*f.near))
+    return reports
+
+
+def _box(lat: float, lng: float, radius_m: float) -> Q:
+    """A square around the point, `radius_m` from the centre to each side (an indexable filter)."""
+    d_lat = radius_m / 111_320
+    d_lng = radius_m / (111_320 * max(math.cos(math.radians(lat)), 0.01))
+    return Q(
+        latitude__gte=lat - d_lat,
+        latitude__lte=lat + d_lat,
+        longitude__gte=lng - d_lng,
+        longitude__lte=lng + d_lng,
+    )
+
+
+def _page(reports: QuerySet[Report], f: RequestFilters) -> QuerySet[Report]:
+    offset = (f.page - 1) * f.page_size
+    return reports[offset : offset + f.page_size]
+
+
+def _render_requests(reports: list[Report], fmt: str, *, extensions: bool) -> HttpResponse:
+    agencies = selectors.lead_agencies(reports)
+    notes = selectors.public_notes(r.tracking_id for r in reports) if extensions else {}
+    data = [
+        request_item(
+            r, agency=agencies.get(r.pk), notes=notes.get(r.tracking_id), extensions=extensions
+        )
+        for r in reports
+    ]
+    return render(data, fmt, root="service_requests", item="request")
