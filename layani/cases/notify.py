@@ -6,15 +6,11 @@ digests and the SMS/WhatsApp gateway behind these same two functions.
 
 from __future__ import annotations
 
-import logging
-
 from django.core.mail import send_mail
 from django.utils.translation import gettext as _
 
 from layani.directory.models import Agency
 from layani.intake.models import Report, ReporterIdentity
-
-logger = logging.getLogger(__name__)
 
 
 def notify_reporter(report: Report, message: str) -> None:
@@ -24,7 +20,6 @@ def notify_reporter(report: Report, message: str) -> None:
         return
     subject = _("Your report %(id)s") % {"id": report.display_tracking_id}
     send_mail(subject, message, None, [identity.email], fail_silently=True)
-    logger.info("notified reporter of report %s", report.tracking_id)
 
 
 def notify_agency(agency: Agency, report: Report, message: str) -> None:

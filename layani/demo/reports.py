@@ -1,7 +1,8 @@
 """Demo reports: a few thousand, spread like a real regency's year and a half.
 
-Every report goes through `submit_report`, the same path as a real one; the demo then moves each
-to a stage that fits its age (old reports are mostly closed, this week's mostly new).
+Every report goes through `submit_report`, the same path as a real one; the demo then plays each
+through the real workflow to a stage that fits its age (old reports are mostly closed, this
+week's mostly new) — see lifecycle.py.
 """
 
 from __future__ import annotations
@@ -15,11 +16,13 @@ from typing import TypeVar
 from django.db import transaction
 from django.utils import timezone
 
-from layani.directory.models import Category, QuestionType, Region
-from layani.intake.models import FINAL_STATUSES, Channel, PrivacyTier, Report, ReportStatus
+from layani.accounts.models import User
+from layani.directory.models import Agency, Category, QuestionType, Region
+from layani.intake.models import Channel, PrivacyTier, Report, ReportStatus
 from layani.intake.services import Identity, ReportSubmission, submit_report
 
 from .deployment import REGENCIES
+from .lifecycle import Cast, play_out
 from .people import fake_identity
 from .texts import generate_report_text
 
@@ -128,6 +131,8 @@ def generate_reports(
     for village in Region.objects.filter(level=4, code__startswith="34.").select_related("parent"):
         villages[village.code[:5]].append(village)
     created = 0
+    cast = _demo_cast()
+    last_open: dict[int, Report] = {}
     with transaction.atomic():
         for i in range(count):
             # Older reports are rarer than recent ones: the service grew over time.
@@ -164,7 +169,12 @@ def generate_reports(
                 ),
                 now=submitted_at,
             )
-            _advance(rng, receipt.report, category, age, submitted_at)
+            report = receipt.report
+            target = _status_for_age(rng, age)
+            merge_into = last_open.get(category.pk)
+            play_out(rng, report, category, target, submitted_at, now, cast, merge_into)
+            if target not in (ReportStatus.MERGED, ReportStatus.ARCHIVED):
+                last_open[category.pk] = report
             created += int(receipt.created)
             if progress and (i + 1) % 100 == 0:
                 progress(100)
@@ -195,6 +205,23 @@ def _answers(rng: random.Random, category: Category) -> dict[str, object]:
     return answers
 
 
+def _demo_cast() -> Cast:
+    users = {u.username: u for u in User.objects.filter(memberships__isnull=False)}
+    agencies = list(Agency.objects.all())
+    return Cast(
+        coordinator=users["koordinator.pemda-diy"],
+        admins={a.pk: users[f"admin.{a.slug}"] for a in agencies if f"admin.{a.slug}" in users},
+        officers={
+            a.pk: users[f"petugas1.{a.slug}"] for a in agencies if f"petugas1.{a.slug}" in users
+        },
+        fallback={
+            a.region_id: a
+            for a in agencies
+            if a.slug.startswith("pemda-") and a.region_id in REGENCIES
+        },
+    )
+
+
 def _identity(rng: random.Random, privacy: str, village_code: str) -> Identity:
     # Some anonymous reporters leave no contact at all; everyone else leaves a name and a contact.
     if privacy in (PrivacyTier.ANONIM, PrivacyTier.ANONIM_RAHASIA) and rng.random() < 0.5:
@@ -211,17 +238,3 @@ def _point_near(rng: random.Random, regency: str) -> tuple[Decimal, Decimal]:
         Decimal(str(round(lat + rng.uniform(-spread, spread), 6))),
         Decimal(str(round(lng + rng.uniform(-spread, spread), 6))),
     )
-
-
-def _advance(
-    rng: random.Random, report: Report, category: Category, age: float, submitted_at: datetime
-) -> None:
-    status = _status_for_age(rng, age)
-    report.status = status
-    if status != ReportStatus.SUBMITTED:
-        report.service_class = category.default_service_class
-    handled_days = min(age, rng.uniform(1, 30))
-    report.updated_at = submitted_at + timedelta(days=handled_days)
-    if status in FINAL_STATUSES:
-        report.closed_at = report.updated_at
-    report.save(update_fields=["status", "service_class", "updated_at", "closed_at"])

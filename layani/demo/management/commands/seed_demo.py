@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.test.utils import override_settings
 from tqdm import tqdm
 
 from layani.accounts.models import User
@@ -19,7 +20,7 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--reports", type=int, default=3000, help="How many reports (3000).")
+        parser.add_argument("--reports", type=int, default=2000, help="How many reports (2000).")
         parser.add_argument("--seed", type=int, default=2026, help="Random seed (2026).")
 
     def handle(self, *args: Any, reports: int, seed: int, **options: Any) -> None:
@@ -39,5 +40,7 @@ class Command(BaseCommand):
             disable=options["verbosity"] == 0,
             file=self.stderr._out,
         ) as bar:
-            created = generate_reports(reports, seed=seed, progress=bar.update)
+            # Demo history must not e-mail the invented reporters and agencies.
+            with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"):
+                created = generate_reports(reports, seed=seed, progress=bar.update)
         self.stdout.write(self.style.SUCCESS(f"{created:,} demo reports created."))
