@@ -33,14 +33,15 @@ class Command(BaseCommand):
         logins = build_organisations()
         User.objects.create_superuser("admin", password=DEMO_PASSWORD, first_name="Admin")
         self.stdout.write(f"{Agency.objects.count()} agencies, {len(logins)} staff accounts.")
-        with tqdm(
+        # Demo history must not e-mail the invented reporters and agencies.
+        quiet = override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend")
+        progress = tqdm(
             total=reports,
             unit="reports",
             desc="Demo reports",
             disable=options["verbosity"] == 0,
             file=self.stderr._out,
-        ) as bar:
-            # Demo history must not e-mail the invented reporters and agencies.
-            with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"):
-                created = generate_reports(reports, seed=seed, progress=bar.update)
+        )
+        with quiet, progress as bar:
+            created = generate_reports(reports, seed=seed, progress=bar.update)
         self.stdout.write(self.style.SUCCESS(f"{created:,} demo reports created."))
