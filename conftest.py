@@ -30,6 +30,21 @@ def audit_purged(transactional_db):
 
 
 @pytest.fixture
+def staff_login(client):
+    """Sign a staff user in, second factor included (as after entering their TOTP code)."""
+    from layani.security.totp import SESSION_FLAG
+
+    def login(user):  # type: ignore[no-untyped-def]
+        client.force_login(user)
+        session = client.session
+        session[SESSION_FLAG] = True
+        session.save()
+        return client
+
+    return login
+
+
+@pytest.fixture
 def regions(db):
     from layani.directory.regions import load_regions
 

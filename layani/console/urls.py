@@ -1,12 +1,16 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
+from layani.security.login import ThrottledLoginView
+from layani.security.views import second_factor
+
 from .views import actions, case, intake, lists
 
 app_name = "console"
 urlpatterns = [
     path("", lists.home, name="home"),
-    path("masuk/", auth_views.LoginView.as_view(template_name="console/login.html"), name="login"),
+    path("masuk/", ThrottledLoginView.as_view(template_name="console/login.html"), name="login"),
+    path("verifikasi/", second_factor, name="second-factor"),
     path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
     path("antrean/", lists.queue, name="queue"),
     path("antrean/massal/", intake.bulk_action, name="bulk"),

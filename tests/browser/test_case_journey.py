@@ -1,19 +1,32 @@
 """A report's whole life in a real browser: coordinator → agency admin → officer → citizen."""
 
+import pyotp
 import pytest
+from django.utils import timezone
 
 from conftest import A_SLEMAN_VILLAGE
 from layani.intake.models import Channel, Report, ReportStatus
 from layani.intake.services import Identity, ReportSubmission, submit_report
+from layani.security.models import TotpDevice
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.browser]
 
 
-def sign_in(page, username, password):
+def sign_in(page, username, password, totp_secret=None):
     page.goto("/konsol/masuk/")
     page.fill("#id_username", username)
     page.fill("#id_password", password)
-    page.click("button[type=submit]")
+    page.click("main button[type=submit]")
+    if totp_secret:  # roles that can reveal identities confirm with an authenticator code
+        page.fill("#otp-code", pyotp.TOTP(totp_secret).now())
+        page.click("main button[type=submit]")
+
+
+def enrolled(user):
+    """Give `user` a confirmed authenticator and return its secret."""
+    secret = pyotp.random_base32()
+    TotpDevice.objects.create(user=user, secret=secret, confirmed_at=timezone.now())
+    return secret
 
 
 def test_coordinator_agency_admin_officer_and_citizen(new_page, team, audit_purged):
@@ -29,7 +42,7 @@ def test_coordinator_agency_admin_officer_and_citizen(new_page, team, audit_purg
     report = receipt.report
 
     coordinator = new_page()
-    sign_in(coordinator, "koordinator", "test-pass-123")
+    sign_in(coordinator, "koordinator", "test-pass-123", enrolled(team.coordinator))
     coordinator.click(f"text={report.display_tracking_id}")
     assert "S** L******" in coordinator.content()  # identity masked by default
     coordinator.click("form[action$='/verify/'] button[type=submit]")
@@ -38,7 +51,7 @@ def test_coordinator_agency_admin_officer_and_citizen(new_page, team, audit_purg
     assert coordinator.locator("[data-status]").get_attribute("data-status") == "in_progress"
 
     admin = new_page()
-    sign_in(admin, "admin_pu", "x-pass-123")
+    sign_in(admin, "admin_pu", "x-pass-123", enrolled(team.admin_pu))
     admin.goto(f"/konsol/instansi/{team.dinas_pu.slug}/")
     admin.click(f"text={report.display_tracking_id}")
     admin.click("text=Terima tugas")

@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     # Domain apps (lower layers first)
     "layani.audit",
+    "layani.security",
     "layani.sla",
     "layani.directory",
     "layani.accounts",
@@ -48,6 +49,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "layani.security.headers.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -158,6 +160,9 @@ STORAGES = {
 }
 
 LOGIN_URL = "console:login"
+# Sessions end after a working day, and when the browser closes.
+SESSION_COOKIE_AGE = 8 * 60 * 60
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 LOGIN_REDIRECT_URL = "console:home"
 LOGOUT_REDIRECT_URL = "portal:home"
 

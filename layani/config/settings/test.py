@@ -25,3 +25,10 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Limits high enough never to trip by accident; rate-limit tests set their own small ones.
+LAYANI_RATE_LIMITS = {
+    scope: (1_000_000, 60)
+    for scope in (
+        "submit", "open311-write", "open311-read", "api", "messaging", "track", "totp"
+    )
+}

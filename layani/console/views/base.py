@@ -1,4 +1,5 @@
-"""What every console view shares: staff-only access, no caching of pages with personal data."""
+"""What every console view shares: staff-only access, a second factor for roles that can reveal
+identities, and no caching of pages with personal data."""
 
 from __future__ import annotations
 
@@ -8,6 +9,9 @@ from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.http import urlencode
 from django.views.decorators.cache import never_cache
 
 from layani.accounts.models import User
@@ -15,6 +19,7 @@ from layani.accounts.selectors import is_staff_member
 from layani.cases.permissions import get_report_for_staff
 from layani.intake.models import Report
 from layani.intake.tracking import normalize_tracking_id
+from layani.security.totp import is_verified, needs_second_factor
 
 View = Callable[..., HttpResponse]
 
@@ -26,6 +31,10 @@ def staff_view(view: View) -> View:
     def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if not is_staff_member(request.user):  # type: ignore[arg-type]
             raise Http404
+        if needs_second_factor(request.user) and not is_verified(request):  # type: ignore[arg-type]
+            return redirect(
+                f"{reverse('console:second-factor')}?{urlencode({'next': request.path})}"
+            )
         return view(request, *args, **kwargs)
 
     return login_required(never_cache(wrapper))

@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class SecurityConfig(AppConfig):
+    """Cross-cutting protections: security headers, rate limits, login throttling, staff TOTP."""
+
+    name = "layani.security"
+    label = "security"
+    verbose_name = _("Security")

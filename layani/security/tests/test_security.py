@@ -1,0 +1,83 @@
+"""Headers on every response, rate limits, login throttling, production's deploy checks."""
+
+import os
+import subprocess
+import sys
+
+import pytest
+from django.urls import reverse
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/",
+        "/konsol/masuk/",
+        "/open311/v2/services.json",
+        "/no-such-page/",
+        "/static/portal/layani.css",
+    ],
+)
+def test_security_headers_on_every_response(client, path):
+    response = client.get(path)
+    csp = response["Content-Security-Policy"]
+    assert "default-src 'self'" in csp and "script-src 'self'" in csp
+    assert "frame-ancestors 'none'" in csp and "'unsafe-eval'" not in csp
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Referrer-Policy"] == "same-origin"
+    assert response["X-Frame-Options"] == "DENY"
+
+
+def test_open311_writes_are_rate_limited_per_address(client, settings, regions, categories):
+    settings.LAYANI_RATE_LIMITS = {"open311-write": (2, 60)}
+    url = "/open311/v2/requests.json"
+    codes = [
+        client.post(url, {"service_code": "sampah"}, REMOTE_ADDR="10.9.9.9").status_code
+        for _ in range(3)
+    ]
+    assert codes[:2] != [429, 429] and codes[2] == 429
+    other = client.post(url, {"service_code": "sampah"}, REMOTE_ADDR="10.9.9.8")
+    assert other.status_code != 429
+    limited = client.post(url, {"service_code": "sampah"}, REMOTE_ADDR="10.9.9.9")
+    assert int(limited["Retry-After"]) > 0
+
+
+def test_login_is_throttled_after_repeated_failures(client, cast, caplog):
+    url = reverse("console:login")
+    for _ in range(5):
+        response = client.post(url, {"username": "petugas_dinkes", "password": "wrong"})
+        assert response.status_code == 200
+    blocked = client.post(url, {"username": "petugas_dinkes", "password": "test-pass-123"})
+    assert blocked.status_code == 429
+    assert "petugas_dinkes" not in caplog.text and "wrong" not in caplog.text
+    assert "login failed" in caplog.text
+
+
+def test_successful_login_still_works_for_others(client, cast):
+    response = client.post(
+        reverse("console:login"), {"username": "petugas_pu", "password": "test-pass-123"}
+    )
+    assert response.status_code == 302
+
+
+def test_production_settings_pass_the_deploy_check(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    env.update(
+        {
+            "DJANGO_SETTINGS_MODULE": "layani.config.settings.prod",
+            "SECRET_KEY": "x7#Kq" * 12,
+            "ALLOWED_HOSTS": "layani.example.go.id",
+            "LAYANI_DATA_DIR": str(tmp_path),
+        }
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "django", "check", "--deploy", "--fail-level", "WARNING"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
