@@ -34,7 +34,7 @@ def staff_login(client):
     """Sign a staff user in, second factor included (as after entering their TOTP code)."""
     from layani.security.totp import SESSION_FLAG
 
-    def login(user):  # type: ignore[no-untyped-def]
+    def login(user):
         client.force_login(user)
         session = client.session
         session[SESSION_FLAG] = True

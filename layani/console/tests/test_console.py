@@ -210,3 +210,15 @@ def test_officers_need_no_second_factor(client, team, make_report):
     client.force_login(team.officer_pu)
     response = client.get(reverse("console:inbox", args=[team.dinas_pu.slug]))
     assert response.status_code == 200
+
+
+def test_coordinator_sees_the_router_suggestion_and_likely_duplicates(
+    client, staff_login, team, make_report
+):
+    first, second = make_report(), make_report()
+    staff_login(team.coordinator)
+    html = client.get(case_url(second)).content.decode()
+    assert "data-routing" in html
+    assert first.display_tracking_id in html  # same text, same village, same day
+    staff_login(team.admin_pu)
+    assert client.get(case_url(second)).status_code == 404  # not disposed: not theirs

@@ -21,10 +21,15 @@ from layani.cases.selectors import case_tasks
 from layani.cases.workflow import REPORT_MOVES, Actor
 from layani.directory.models import Agency
 from layani.directory.selectors import responsibility_by_level
-from layani.intake.models import Report, ReporterIdentity
+from layani.intake.models import Report, ReporterIdentity, ReportStatus
+from layani.routing.selectors import likely_duplicates
+from layani.routing.services import suggest_for_report
 
 from .. import forms
 from .base import report_or_404, staff_view
+
+#: Where the coordinator still decides what the report is and who handles it.
+TRIAGE_STATES = (ReportStatus.SUBMITTED, ReportStatus.ON_HOLD, ReportStatus.VERIFIED)
 
 
 @staff_view
@@ -48,9 +53,14 @@ def case_context(
     allowed = {
         a.value for a, m in REPORT_MOVES.items() if report.status in m.sources and actors & m.actors
     }
-    suggestion = None
-    if Actor.COORDINATOR in actors and report.category_id:
-        suggestion = responsibility_by_level(report.category, report.region_id)  # type: ignore[arg-type]
+    matrix, routing, duplicates = None, None, []
+    if Actor.COORDINATOR in actors and report.status in TRIAGE_STATES:
+        # The router only suggests: the coordinator sees its proposal, its reasons and the
+        # likely duplicates, and decides.
+        routing = suggest_for_report(report, save=False)
+        duplicates = likely_duplicates(report, limit=5)
+        category = report.category or routing.category
+        matrix = responsibility_by_level(category, report.region_id)
     return {
         "report": report,
         "case": case,
@@ -67,11 +77,19 @@ def case_context(
         "allowed": allowed,
         "is_coordinator": Actor.COORDINATOR in actors,
         "is_lead": Actor.LEAD_AGENCY in actors,
-        "suggestion": suggestion,
+        "matrix": matrix,
+        "routing": routing,
+        "duplicates": duplicates,
         "agencies": Agency.objects.filter(is_active=True).order_by("name"),
         "templates": ResponseTemplate.objects.filter(agency__in=[None, *mine]),
         "forms": {
-            "verify": forms.VerifyForm(initial={"category": report.category_id}),
+            "verify": forms.VerifyForm(
+                initial={
+                    "category": report.category_id or (routing.category.pk if routing else None),
+                    "service_class": report.service_class
+                    or (routing.service_class if routing else ""),
+                }
+            ),
             "message": forms.MessageForm(),
             "closure": forms.ClosureForm(),
         },

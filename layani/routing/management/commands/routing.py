@@ -1,0 +1,155 @@
+"""`layani routing train|evaluate|versions|activate`: build, measure and switch router versions."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from tqdm import tqdm
+
+from layani.routing.classifier import Router
+from layani.routing.evaluation import Baseline, cross_validate, held_out, scores
+from layani.routing.models import ModelVersion, TrainingSource
+from layani.routing.selectors import COLD_START_CONFIG, current_taxonomy, model_versions
+from layani.routing.training import (
+    Examples,
+    TrainingDataError,
+    activate_model_version,
+    csv_examples,
+    history_examples,
+    train_model_version,
+)
+
+
+class Command(BaseCommand):
+    help = "Train, evaluate, list and activate versions of the routing model."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        sub = parser.add_subparsers(dest="action", required=True)
+        train = sub.add_parser("train", help="Build a new model version and make it active.")
+        self._csv_arguments(train, required=False)
+        train.add_argument("--note", default="", help="A note kept with the version.")
+        train.add_argument("--no-activate", action="store_true", help="Keep the current version.")
+
+        evaluate = sub.add_parser(
+            "evaluate", help="Cross-validate Layani's router against a TF-IDF + LinearSVC baseline."
+        )
+        self._csv_arguments(evaluate, required=True)
+        evaluate.add_argument("--folds", type=int, default=5)
+        evaluate.add_argument("--json", action="store_true", help="Print one JSON object.")
+        evaluate.add_argument(
+            "--train-csv",
+            type=Path,
+            help="Instead of k-fold: train on this CSV (same columns) and score on --csv.",
+        )
+        evaluate.add_argument(
+            "--with-cold-start",
+            action="store_true",
+            help="Also score the taxonomy-only router (adds a cold_start entry).",
+        )
+
+        sub.add_parser("versions", help="List the kept model versions.")
+        activate = sub.add_parser("activate", help="Make an earlier version active again.")
+        activate.add_argument("version", type=int)
+
+    @staticmethod
+    def _csv_arguments(parser: CommandParser, *, required: bool) -> None:
+        parser.add_argument("--csv", type=Path, required=required, help="CSV with a header row.")
+        parser.add_argument("--text-col", default="text")
+        parser.add_argument("--label-col", default="category")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        action = options["action"]
+        try:
+            if action == "train":
+                self._train(options)
+            elif action == "evaluate":
+                self._evaluate(options)
+            elif action == "versions":
+                self._versions()
+            else:
+                self._activate(options["version"])
+        except (TrainingDataError, ValueError, OSError) as error:
+            raise CommandError(str(error)) from error
+
+    def _load(self, path: Path, options: dict[str, Any]) -> Examples:
+        return csv_examples(path, options["text_col"], options["label_col"])
+
+    def _train(self, options: dict[str, Any]) -> None:
+        if options["csv"]:
+            examples, source = self._load(options["csv"], options), TrainingSource.CSV
+        else:
+            examples, source = history_examples(), TrainingSource.HISTORY
+        with tqdm(total=3, desc="train", disable=options["verbosity"] == 0) as bar:
+
+            def step(message: str) -> None:
+                bar.set_postfix_str(message)
+                bar.update(1)
+
+            version = train_model_version(
+                examples,
+                source=source,
+                note=options["note"],
+                activate=not options["no_activate"],
+                progress=step,
+            )
+        self.stdout.write(
+            f"model v{version.pk}: {version.example_count} examples, "
+            f"{version.category_count} categories, metrics {json.dumps(version.metrics)}"
+            + (" (active)" if version.is_active else "")
+        )
+
+    def _evaluate(self, options: dict[str, Any]) -> None:
+        test = self._load(options["csv"], options)
+        taxonomy = current_taxonomy()
+        factories: dict[str, Any] = {"layani": lambda: Router(taxonomy), "baseline": Baseline}
+        if options["train_csv"]:
+            train = self._load(options["train_csv"], options)
+            results = held_out(train.texts, train.labels, test.texts, test.labels, factories)
+        else:
+            with tqdm(
+                total=options["folds"] * len(factories),
+                desc="cross-validation",
+                disable=options["json"] or options["verbosity"] == 0,
+            ) as bar:
+                results = cross_validate(
+                    test.texts,
+                    test.labels,
+                    factories,
+                    folds=options["folds"],
+                    progress=lambda _message: bar.update(1),
+                )
+        if options["with_cold_start"]:
+            # Trained on nothing but the taxonomy, so it is scored on every example at once.
+            cold = Router(taxonomy, COLD_START_CONFIG).fit([], [])
+            results["cold_start"] = scores(test.labels, cold.predict(test.texts))
+        if options["json"]:
+            self.stdout.write(json.dumps(results))
+            return
+        self.stdout.write(f"{len(test)} examples, {len(set(test.labels))} categories")
+        for name, figures in results.items():
+            self.stdout.write(
+                f"{name:>10}: accuracy {figures['accuracy']:.4f}  macro-F1 {figures['macro_f1']:.4f}"
+            )
+        self.stdout.write("per-class F1 (layani / baseline):")
+        for label, f1 in results["layani"]["per_class"].items():
+            self.stdout.write(
+                f"  {label:<24} {f1:.3f} / {results['baseline']['per_class'][label]:.3f}"
+            )
+
+    def _versions(self) -> None:
+        for version in model_versions():
+            flag = "*" if version.is_active else " "
+            self.stdout.write(
+                f"{flag} v{version.pk}  {version.created_at:%Y-%m-%d %H:%M}  {version.source:<8} "
+                f"{version.example_count:>7} examples  {json.dumps(version.metrics)}  {version.note}"
+            )
+
+    def _activate(self, pk: int) -> None:
+        version = ModelVersion.objects.defer("artefact").filter(pk=pk).first()
+        if version is None:
+            raise CommandError(f"No model version {pk}.")
+        activate_model_version(version)
+        self.stdout.write(f"model v{pk} is active")
