@@ -9,5 +9,6 @@ urlpatterns = [
     path("konsol/", include("layani.console.urls")),
     path("open311/", include("layani.open311.urls")),
     path("messaging/", include("layani.messaging.urls")),
+    path("transparansi/", include("layani.escalation.urls")),
     path("", include("layani.portal.urls")),
 ]

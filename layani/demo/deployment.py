@@ -29,7 +29,8 @@ REGENCIES: dict[str, tuple[str, float, float]] = {
     "34.01": ("Kulon Progo", -7.8266, 110.1641),
     "34.03": ("Gunungkidul", -7.9650, 110.6004),
 }
-DEMO_PASSWORD = "layani-demo"  # noqa: S105 (published demo credential, demo data only)
+# Published demo credential.
+DEMO_PASSWORD = "layani-demo"  # noqa: S105  # nosec B105
 
 #: Units created inside each kind of office ("role" of the office → unit names).
 UNITS: dict[str, list[str]] = {

@@ -119,7 +119,8 @@ def generate_reports(
     progress: Callable[[int], None] | None = None,
 ) -> int:
     """Create `count` demo reports across the demo province; returns how many were created."""
-    rng = random.Random(seed)
+    # Synthetic demo data, not security.
+    rng = random.Random(seed)  # nosec B311
     now = now or timezone.now()
     subs = list(
         Category.objects.filter(parent__isnull=False)

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from layani.accounts.models import User
 from layani.intake.models import Report
 
-from ..deadlines import FIRST_FOLLOW_UP_DAYS, SILENCE_BEFORE_AUTO_CLOSE_DAYS, due_after
+from ..deadlines import first_follow_up_deadline, silence_deadline
 from ..models import ACTIVE_TASK_STATUSES, Case, CaseMessage, MessageKind, Outcome, Task, TaskRole
 from ..notify import notify_agency, notify_reporter
 from ..workflow import Actor, ReportAction, WorkflowError
@@ -42,7 +42,8 @@ def propose_closure(
         )
     lead = case.tasks.filter(role=TaskRole.LEAD, status__in=ACTIVE_TASK_STATUSES).first()
     move_report(case, ReportAction.PROPOSE_CLOSURE, Actor.LEAD_AGENCY, actor, now)
-    assert lead is not None  # noqa: S101 (LEAD_AGENCY capacity implies an active lead task)
+    if lead is None:  # the LEAD_AGENCY capacity implies an active lead task; never trust it blindly
+        raise WorkflowError("forbidden", _("Only the lead agency closes a case."))
     lead.status, lead.finished_at = "done", now
     lead.save(update_fields=["status", "finished_at"])
     case.outcome, case.outcome_note, case.closure_proposed_at = outcome, explanation.strip(), now
@@ -107,9 +108,8 @@ def auto_close_case(report: Report, *, now: datetime | None = None) -> Case:
     """Close a proposed closure the reporter did not answer within the silence period."""
     now = now_or(now)
     case = locked_case(report)
-    if case.closure_proposed_at is None or now < due_after(
-        case.closure_proposed_at, SILENCE_BEFORE_AUTO_CLOSE_DAYS, report.region.timezone
-    ):
+    due = silence_deadline(case, now=now)
+    if due is None or now < due:
         raise WorkflowError("too_early", _("The reporter still has time to answer."))
     move_report(case, ReportAction.AUTO_CLOSE, Actor.SYSTEM, None, now)
     audit(case, "report.auto_closed", None, now, public=True)
@@ -149,7 +149,7 @@ def _reopen(case: Case, now: datetime) -> None:
             agency=case.lead_agency,
             role=TaskRole.LEAD,
             created_at=now,
-            due_at=due_after(now, FIRST_FOLLOW_UP_DAYS, report.region.timezone),
+            due_at=first_follow_up_deadline(report, case.lead_agency, now, now=now),
         )
         lead = case.lead_agency
         after_commit(lambda: notify_agency(lead, report, _("The reporter reopened this case.")))

@@ -12,8 +12,9 @@ from django.utils import timezone
 from layani.accounts.models import User
 from layani.audit.models import Visibility
 from layani.audit.services import record
-from layani.intake.models import FINAL_STATUSES, Report
+from layani.intake.models import FINAL_STATUSES, Report, ReportStatus
 
+from ..deadlines import restart_clock, stop_clock
 from ..models import Case
 from ..permissions import actors_for
 from ..workflow import Actor, ReportAction, WorkflowError, check_report_move
@@ -54,6 +55,12 @@ def move_report(
     # A report is closed exactly while it is in a final state (an appeal reopens it).
     report.closed_at = now if target in FINAL_STATUSES else None
     report.save(update_fields=["status", "updated_at", "closed_at"])
+    # The clock stands still exactly while the report waits for its reporter, whichever move
+    # ends the wait (an answer, or the coordinator deciding anyway).
+    if target == ReportStatus.ON_HOLD:
+        stop_clock(report, now)
+    elif old == ReportStatus.ON_HOLD:
+        restart_clock(report, now)
     return old
 
 

@@ -11,7 +11,7 @@ from layani.accounts.models import Membership, Role, User
 from layani.directory.models import Agency, Unit
 from layani.intake.models import FINAL_STATUSES, Report, ReportStatus
 
-from ..deadlines import BOUNCE_AFTER_REFERRALS, FIRST_FOLLOW_UP_DAYS, due_after
+from ..deadlines import BOUNCE_AFTER_REFERRALS, first_follow_up_deadline
 from ..models import ACTIVE_TASK_STATUSES, Case, CaseMessage, MessageKind, Referral, Task, TaskRole
 from ..notify import notify_agency, notify_reporter
 from ..permissions import AGENCY_STAFF_ROLES, actors_for, is_coordinator_for
@@ -145,7 +145,7 @@ def refer_task(
         role=task.role,
         instructions=task.instructions,
         referred_from=task,
-        due_at=due_after(now, FIRST_FOLLOW_UP_DAYS, case.report.region.timezone),
+        due_at=first_follow_up_deadline(case.report, to, now, now=now),
         created_at=now,
     )
     if task.role == TaskRole.LEAD:

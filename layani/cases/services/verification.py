@@ -13,7 +13,7 @@ from layani.accounts.models import User
 from layani.directory.models import Agency, Category
 from layani.intake.models import Report, ReportStatus
 
-from ..deadlines import FIRST_FOLLOW_UP_DAYS, due_after
+from ..deadlines import first_follow_up_deadline
 from ..models import Case, CaseMessage, MessageKind, Task, TaskRole
 from ..notify import notify_agency, notify_reporter
 from ..workflow import Actor, ReportAction, WorkflowError
@@ -187,14 +187,13 @@ def dispose_report(
     now = now_or(now)
     case = locked_case(report)
     move_report(case, ReportAction.DISPOSE, Actor.COORDINATOR, actor, now)
-    due = due_after(now, FIRST_FOLLOW_UP_DAYS, report.region.timezone)
     for agency, role in [(lead, TaskRole.LEAD), *[(a, TaskRole.CO_HANDLER) for a in co_handlers]]:
         Task.objects.create(
             case=case,
             agency=agency,
             role=role,
             instructions=instructions,
-            due_at=due,
+            due_at=first_follow_up_deadline(report, agency, now, now=now),
             created_at=now,
         )
         after_commit(partial(notify_agency, agency, report, instructions or report.title))

@@ -39,6 +39,8 @@ INSTALLED_APPS = [
     "layani.intake",
     "layani.routing",
     "layani.cases",
+    "layani.notifications",
+    "layani.escalation",
     # Adapters
     "layani.portal",
     "layani.console",

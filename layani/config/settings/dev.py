@@ -4,7 +4,8 @@ from .base import *  # noqa: F403
 from .base import DATA_DIR
 
 DEBUG = True
-SECRET_KEY = "dev-only-insecure-key-never-use-in-production"  # noqa: S105 (dev settings only)
+# Dev settings only.
+SECRET_KEY = "dev-only-insecure-key-never-use-in-production"  # noqa: S105  # nosec B105
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
 (DATA_DIR / "static").mkdir(parents=True, exist_ok=True)
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"

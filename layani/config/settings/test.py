@@ -7,7 +7,8 @@ from .base import *  # noqa: F403
 from .base import database_from_env
 
 DEBUG = False
-SECRET_KEY = "test-only-key"  # noqa: S105 (test settings only)
+# Test settings only.
+SECRET_KEY = "test-only-key"  # noqa: S105  # nosec B105
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 _tmp = Path(tempfile.mkdtemp(prefix="layani-test-"))
 DATABASES = {"default": database_from_env(_tmp / "layani.sqlite3")}
@@ -26,9 +27,6 @@ STORAGES = {
 }
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 # Limits high enough never to trip by accident; rate-limit tests set their own small ones.
-LAYANI_RATE_LIMITS = {
-    scope: (1_000_000, 60)
-    for scope in (
-        "submit", "open311-write", "open311-read", "api", "messaging", "track", "totp"
-    )
-}
+LAYANI_RATE_LIMITS = dict.fromkeys(
+    ("submit", "open311-write", "open311-read", "api", "messaging", "track", "totp"), (1000000, 60)
+)

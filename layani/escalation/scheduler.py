@@ -1,0 +1,82 @@
+"""The periodic jobs and their slots: which job is due at ``now``, claimed once per slot.
+
+``tick`` is cheap and idempotent: run it every minute from one or several schedulers (``layani sla
+scheduler``, cron, a systemd timer). For each job whose current slot is unclaimed it inserts a
+``JobRun`` row and enqueues the job on the task queue; a second scheduler loses the insert and
+enqueues nothing. A slot missed during downtime is not replayed: the next slot's run reads the
+database and catches up on everything that became due meanwhile.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, time
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from .models import JobRun
+
+#: Digests go out once a day at this local (WIB) hour.
+DIGEST_AT = time(7)
+_WIB = ZoneInfo("Asia/Jakarta")
+
+
+@dataclass(frozen=True)
+class Job:
+    name: str
+    slot: Callable[[datetime], str | None]  # None: not due yet at this instant
+    enqueue: Callable[[], object]
+
+
+def _every_minutes(minutes: int) -> Callable[[datetime], str]:
+    def slot(now: datetime) -> str:
+        utc = now.astimezone(ZoneInfo("UTC"))
+        minute = (utc.hour * 60 + utc.minute) // minutes * minutes
+        return f"{utc:%Y-%m-%d}T{minute // 60:02d}:{minute % 60:02d}"
+
+    return slot
+
+
+def _daily_at(at: time) -> Callable[[datetime], str | None]:
+    def slot(now: datetime) -> str | None:
+        local = now.astimezone(_WIB)
+        return local.date().isoformat() if local.time() >= at else None
+
+    return slot
+
+
+def jobs() -> list[Job]:
+    from . import tasks
+
+    sweep_minutes = int(getattr(settings, "LAYANI_SLA_SWEEP_MINUTES", 5))
+    return [
+        Job("sweep", _every_minutes(sweep_minutes), tasks.run_sweep.enqueue),
+        Job("checkpoint", _every_minutes(60), tasks.create_audit_checkpoint.enqueue),
+        Job("digest", _daily_at(DIGEST_AT), tasks.send_daily_digests.enqueue),
+    ]
+
+
+def claim(job: str, slot: str, now: datetime) -> bool:
+    """Claim one slot of a job; False when another scheduler already did."""
+    try:
+        with transaction.atomic():
+            JobRun.objects.create(job=job, slot=slot, claimed_at=now)
+    except IntegrityError:
+        return False
+    return True
+
+
+def tick(*, now: datetime | None = None) -> list[str]:
+    """Enqueue every job whose current slot nobody has claimed yet; returns the jobs enqueued."""
+    now = now or timezone.now()
+    enqueued = []
+    for job in jobs():
+        slot = job.slot(now)
+        if slot is not None and claim(job.name, slot, now):
+            job.enqueue()
+            enqueued.append(job.name)
+    return enqueued
