@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from layani.accounts.models import User
 from layani.directory.models import Agency, Category
 from layani.intake.models import Report, ReportStatus
+from layani.routing.services import record_final_decision
 
 from ..deadlines import first_follow_up_deadline
 from ..models import Case, CaseMessage, MessageKind, Task, TaskRole
@@ -200,6 +201,11 @@ def dispose_report(
     case.lead_agency = lead
     case.bounced = False
     case.save(update_fields=["lead_agency", "bounced"])
+    if case.report.category is not None:
+        # What the coordinator finally chose, beside what the router suggested: training data.
+        record_final_decision(
+            case.report, case.report.category, lead, actor, service_class=case.report.service_class
+        )
     audit(
         case,
         "report.disposed",

@@ -303,3 +303,16 @@ def test_task_moves_need_the_case_in_handling(team, disposed):
         services.accept_task(lead, actor=team.officer_pu)
     assert err.value.code == "case_not_in_handling"
     assert lead.status == TaskStatus.DONE
+
+
+def test_disposition_records_the_final_routing_decision(team, make_report):
+    from layani.routing.models import RoutingDecision
+    from layani.routing.services import suggest_for_report
+
+    report = make_report()
+    suggest_for_report(report)
+    services.verify_report(report, actor=team.coordinator)
+    services.dispose_report(report, actor=team.coordinator, lead=team.satpol)
+    decision = RoutingDecision.objects.get(report=report)
+    assert decision.final_agency == team.satpol
+    assert decision.final_category == report.category
