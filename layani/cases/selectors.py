@@ -21,7 +21,15 @@ def coordinator_queue(user: User) -> QuerySet[Report]:
     return (
         Report.objects.filter(scope)
         .filter(waiting)
-        .select_related("category", "category__parent", "region", "region__parent", "case")
+        .select_related(
+            "category",
+            "category__parent",
+            "region",
+            "region__parent",
+            "case",
+            "routing_decision__suggested_category",
+            "routing_decision__suggested_agency",
+        )
         .order_by("-case__bounced", "submitted_at")
     )
 

@@ -30,6 +30,7 @@ from layani.cases.services import auto_close_case
 from layani.cases.workflow import WorkflowError
 from layani.intake.models import Report, ReportStatus
 from layani.notifications.services import notify_user, retry_due
+from layani.routing.services import suggest_for_report
 from layani.sla.models import Stage
 from layani.sla.policies import Policy
 
@@ -49,6 +50,7 @@ def sweep(*, now: datetime | None = None) -> Counter[str]:
     """Process every report and task whose clock has crossed a threshold by ``now``."""
     now = now or timezone.now()
     counts: Counter[str] = Counter()
+    counts["routed"] += route_new_reports()
     reports = Report.objects.filter(status=ReportStatus.SUBMITTED).select_related(
         "region", "category__parent"
     )
@@ -80,6 +82,26 @@ def sweep(*, now: datetime | None = None) -> Counter[str]:
                 pass  # another worker closed it, or the reporter answered meanwhile
     counts["notifications_queued"] += retry_due(now=now)
     return counts
+
+
+def route_new_reports(limit: int = 2000) -> int:
+    """Give every new report the router's suggestion, so the coordinator's queue shows it.
+
+    Done here rather than inside each channel's request: submission stays fast and never fails
+    because of the router, and reports that arrived while the worker was down are caught up.
+    """
+    waiting = Report.objects.filter(
+        status=ReportStatus.SUBMITTED, routing_decision__isnull=True
+    ).select_related("category", "region")[:limit]
+    routed = 0
+    for report in waiting:
+        try:
+            with transaction.atomic():
+                suggest_for_report(report)
+            routed += 1
+        except IntegrityError:
+            pass  # another worker stored its suggestion first
+    return routed
 
 
 def _iterate(queryset: Iterable) -> Iterable:

@@ -142,3 +142,14 @@ def test_two_workers_sweeping_at_once_fire_each_level_once(disposed, audit_purge
     assert Notification.objects.filter(event="deadline.breached").count() == 1
     assert Notification.objects.filter(event="deadline.escalated").count() == 2
     assert AuditEntry.objects.filter(action="deadline.escalated").count() == 2
+
+
+def test_sweep_gives_new_reports_the_router_suggestion_once(team, make_report):
+    from layani.escalation.sweep import route_new_reports, sweep
+    from layani.routing.models import RoutingDecision
+
+    report = make_report()
+    counts = sweep()
+    assert counts["routed"] == 1
+    assert RoutingDecision.objects.filter(report=report).count() == 1
+    assert route_new_reports() == 0  # already routed: nothing to do on the next pass
