@@ -43,6 +43,7 @@ fmt: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff format --check .
 	$(BIN)/ruff check .
+	$(BIN)/bandit -q -c pyproject.toml -r layani
 
 types: $(STAMP)
 	DJANGO_SETTINGS_MODULE=layani.config.settings.test $(BIN)/mypy layani

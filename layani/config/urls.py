@@ -8,6 +8,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("konsol/", include("layani.console.urls")),
     path("open311/", include("layani.open311.urls")),
+    path("api/v1/", include("layani.api.urls")),
     path("messaging/", include("layani.messaging.urls")),
     path("transparansi/", include("layani.escalation.urls")),
     path("", include("layani.portal.urls")),

@@ -41,10 +41,12 @@ INSTALLED_APPS = [
     "layani.cases",
     "layani.notifications",
     "layani.escalation",
+    "layani.webhooks",
     # Adapters
     "layani.portal",
     "layani.console",
     "layani.open311",
+    "layani.api",
     "layani.messaging",
     "layani.demo",
 ]
