@@ -39,7 +39,8 @@ def current_taxonomy() -> list[TaxonomyEntry]:
 
 def active_model_version() -> ModelVersion | None:
     """The router version suggestions come from; None means the taxonomy cold start."""
-    return ModelVersion.objects.filter(is_active=True).defer("artefact").first()
+    # Only the key: this runs for every suggestion, and the row holds large metrics and notes.
+    return ModelVersion.objects.filter(is_active=True).only("pk").first()
 
 
 def current_router() -> tuple[Router, ModelVersion | None, str]:

@@ -16,7 +16,7 @@ from django.utils import timezone
 from layani.accounts.models import User
 from layani.audit.services import record as audit_record
 from layani.directory.models import Agency, Category
-from layani.directory.selectors import responsible_agency
+from layani.directory.selectors import responsible_agencies
 from layani.intake.models import Report
 
 from .models import ModelVersion, RoutingDecision, RoutingSettings
@@ -102,11 +102,12 @@ def suggest_for_report(report: Report, *, save: bool = True) -> RoutingSuggestio
     agency_mass: dict[int | None, float] = defaultdict(float)
     class_mass: dict[str, float] = defaultdict(float)
     agencies: dict[int | None, Agency | None] = {}
-    for rank, (category, p) in enumerate(ranked):
-        if rank and p < _NEGLIGIBLE:
-            break  # each lookup costs a query; the tail changes no confidence noticeably
+    # The tail changes no confidence noticeably; the rest share one matrix query.
+    weighed = [(c, p) for rank, (c, p) in enumerate(ranked) if rank == 0 or p >= _NEGLIGIBLE]
+    responsible = responsible_agencies([c for c, _ in weighed], report.region_id)
+    for category, p in weighed:
         main_mass[category.parent_id or category.pk] += p
-        agency = responsible_agency(category, report.region_id)
+        agency = responsible[category.pk]
         key = agency.pk if agency else None
         agencies[key] = agency
         agency_mass[key] += p

@@ -137,3 +137,13 @@ def test_default_taxonomy_is_two_levels_with_levels_and_service_classes(categori
     assert not subs.filter(parent__parent__isnull=False).exists()
     assert not subs.filter(default_service_class="").exists()
     assert all(m.children.exists() for m in mains)
+
+
+def test_bulk_lookup_agrees_with_the_single_lookup(matrix, django_assert_num_queries):
+    from layani.directory.selectors import responsible_agencies
+
+    categories = list(Category.objects.filter(parent__isnull=False).select_related("parent"))
+    for region in (A_SLEMAN_VILLAGE, "34.71.01.1001", "11.01"):
+        with django_assert_num_queries(1):
+            bulk = responsible_agencies(categories, region)
+        assert bulk == {c.pk: responsible_agency(c, region) for c in categories}
