@@ -36,9 +36,15 @@ def _check_symbol(body: str) -> str:
 
 
 def new_tracking_id() -> str:
-    """A fresh random tracking ID in canonical form (no dashes), e.g. ``K7R4XA96HW``."""
-    body = "".join(secrets.choice(ALPHABET) for _ in range(RANDOM_LENGTH))
-    return body + _check_symbol(body)
+    """A fresh random tracking ID in canonical form (no dashes), e.g. ``K7R4XA96HW``.
+
+    At least one letter: an all-digit ID reads like a phone number to people and to the audit
+    log's personal-data guard (about 1 ID in 200 would otherwise be all digits).
+    """
+    while True:
+        body = "".join(secrets.choice(ALPHABET) for _ in range(RANDOM_LENGTH))
+        if any(ch.isalpha() for ch in body):
+            return body + _check_symbol(body)
 
 
 def format_tracking_id(canonical: str) -> str:

@@ -30,6 +30,19 @@ def test_new_ids_are_well_formed_and_valid():
         assert normalize_tracking_id(tid) == tid
 
 
+def test_ids_always_hold_a_letter_so_they_never_read_as_a_phone_number(monkeypatch):
+    from layani.audit import guards
+    from layani.intake import tracking
+
+    draws = iter("081234567" + "08123456A")
+    monkeypatch.setattr(tracking.secrets, "choice", lambda _alphabet: next(draws))
+    tid = new_tracking_id()
+    assert tid[:9] == "08123456A"  # the all-digit draw was thrown away
+    guards.check_references(
+        action="report.submitted", actor_ref="citizen", object_type="report", object_ref=tid
+    )
+
+
 def test_ids_do_not_repeat_in_a_large_sample():
     sample = {new_tracking_id() for _ in range(50_000)}
     assert len(sample) == 50_000
