@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export DJANGO_SETTINGS_MODULE ?= layani.config.settings.dev
 
-.PHONY: help install browser-deps demo run test test-postgres check fmt lint types migrations-check messages clean
+.PHONY: help install browser-deps vendor demo run test test-postgres check fmt lint types migrations-check messages clean
 
 help:
 	@echo "make demo            set up everything and start Layani with demo data at http://127.0.0.1:8000"
@@ -54,6 +54,10 @@ migrations-check: $(STAMP)
 messages: $(STAMP)
 	cd layani && ../$(BIN)/django-admin makemessages -l id --no-obsolete --ignore "*/tests/*"
 	cd layani && ../$(BIN)/django-admin compilemessages
+
+# Front-end libraries come from npm and are committed under layani/portal/static/vendor/.
+vendor:
+	sh scripts/vendor-static.sh
 
 check: lint types migrations-check test
 

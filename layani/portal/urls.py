@@ -1,11 +1,35 @@
+from django.contrib.auth.views import LogoutView
 from django.urls import path
 
-from . import track, views
+from . import account, browse, submit, track, views
 
 app_name = "portal"
 urlpatterns = [
     path("", views.home, name="home"),
+    path("sw.js", submit.service_worker, name="service-worker"),
+    # Submitting a report
+    path("lapor/", submit.submit, name="submit"),
+    path("lapor/terkirim/", submit.submitted, name="submitted"),
+    path("lapor/menunggu/", submit.outbox, name="outbox"),
+    path("lapor/wilayah/", submit.region_fields, name="submit-regions"),
+    path("lapor/wilayah/cari/", submit.region_search, name="submit-region-search"),
+    path("lapor/pertanyaan/", submit.category_questions, name="submit-questions"),
+    path("lapor/bantuan/", submit.assist, name="submit-assist"),
+    # Tracking one's own report
     path("lacak/", track.track, name="track"),
     path("lacak/<str:tracking_id>/", track.my_report, name="my-report"),
     path("lacak/<str:tracking_id>/<slug:action>/", track.reporter_action, name="reporter-action"),
+    # Public reports
+    path("laporan/", browse.report_list, name="report-list"),
+    path("laporan/peta/", browse.report_map, name="report-map"),
+    path("laporan/peta.json", browse.map_data, name="report-map-data"),
+    path("laporan/<str:tracking_id>/", browse.report_detail, name="report-detail"),
+    path("laporan/<str:tracking_id>/dukung/", browse.support, name="report-support"),
+    # Citizen accounts
+    path("akun/daftar/", account.sign_up, name="sign-up"),
+    path("akun/masuk/", account.SignInView.as_view(), name="sign-in"),
+    path("akun/keluar/", LogoutView.as_view(next_page="portal:home"), name="sign-out"),
+    path("akun/laporan-saya/", account.my_reports, name="my-reports"),
+    path("akun/laporan-saya/<str:tracking_id>/", account.open_my_report, name="open-my-report"),
+    path("akun/notifikasi/", account.preferences, name="preferences"),
 ]

@@ -170,6 +170,11 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 LOGIN_REDIRECT_URL = "console:home"
 LOGOUT_REDIRECT_URL = "portal:home"
 
+#: Map tiles for the report pin and the public map, e.g. "https://tiles.example.go.id/{z}/{x}/{y}.png".
+#: Empty (the default): maps show no tiles and pins still work; no third party is contacted.
+LAYANI_MAP_TILE_URL = os.environ.get("LAYANI_MAP_TILE_URL", "")
+LAYANI_MAP_ATTRIBUTION = os.environ.get("LAYANI_MAP_ATTRIBUTION", "")
+
 #: Key for the HMAC that protects reporters' access codes at rest; defaults to SECRET_KEY.
 LAYANI_ACCESS_CODE_KEY = os.environ.get("LAYANI_ACCESS_CODE_KEY", "")
 

@@ -1,0 +1,97 @@
+"""Optional citizen accounts: sign up, sign in, "laporan saya", notification preferences.
+
+An account is never needed to report; it saves typing contact details and lists one's reports.
+Reports made as a guest stay reachable with tracking ID + access code.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.views import LoginView
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse_lazy
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+
+from layani.intake.models import Report
+
+from .forms import PreferencesForm, SignUpForm
+from .models import NotificationPreference
+from .track import SESSION_KEY as TRACKED_KEY
+
+LOGIN_URL = reverse_lazy("portal:sign-in")
+
+
+@never_cache
+def sign_up(request: HttpRequest) -> HttpResponse:
+    form = SignUpForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = form.save()
+        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        messages.success(request, _("Welcome! Your account is ready."))
+        return redirect("portal:my-reports")
+    status = 400 if request.method == "POST" else 200
+    return render(request, "portal/sign_up.html", {"form": form}, status=status)
+
+
+class SignInView(LoginView):
+    template_name = "portal/sign_in.html"
+    redirect_authenticated_user = True
+
+    def get_default_redirect_url(self) -> str:
+        return str(reverse_lazy("portal:my-reports"))
+
+    def form_invalid(self, form: AuthenticationForm) -> HttpResponse:
+        response = super().form_invalid(form)
+        response.status_code = 400
+        return response
+
+
+@login_required(login_url=LOGIN_URL)
+def my_reports(request: HttpRequest) -> HttpResponse:
+    """The signed-in citizen's own reports, every tier (they are the reporter)."""
+    reports = (
+        Report.objects.filter(identity__user_id=_user_id(request))
+        .select_related("category", "region")
+        .order_by("-submitted_at")
+    )
+    page = Paginator(reports, 20).get_page(request.GET.get("page"))
+    return render(request, "portal/my_reports.html", {"page": page})
+
+
+@login_required(login_url=LOGIN_URL)
+@require_POST
+def open_my_report(request: HttpRequest, tracking_id: str) -> HttpResponse:
+    """Unlock one of the citizen's own reports for the tracking page (no access code needed)."""
+    report = Report.objects.filter(
+        tracking_id=tracking_id, identity__user_id=_user_id(request)
+    ).first()
+    if report is None:
+        return redirect("portal:my-reports")
+    tracked = set(request.session.get(TRACKED_KEY, []))
+    tracked.add(report.tracking_id)
+    request.session[TRACKED_KEY] = sorted(tracked)
+    return redirect("portal:my-report", tracking_id=report.tracking_id)
+
+
+@login_required(login_url=LOGIN_URL)
+def preferences(request: HttpRequest) -> HttpResponse:
+    preference = NotificationPreference.for_user(request.user)
+    form = PreferencesForm(request.POST or None, instance=preference)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Your notification preferences were saved."))
+        return redirect("portal:preferences")
+    status = 400 if request.method == "POST" else 200
+    return render(request, "portal/preferences.html", {"form": form}, status=status)
+
+
+def _user_id(request: HttpRequest) -> int:
+    # Only called behind login_required, so there is always a signed-in user.
+    return int(request.user.pk or 0)

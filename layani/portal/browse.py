@@ -1,0 +1,191 @@
+"""Public reports: the list with filters and search, the map, one report's page, "dukung".
+
+Everything shown passes through `routing_seam.redact_public`, and identities never appear except a
+name the reporter of a regular report chose to show.
+
+Supporting counts once per person: ``user:<id>`` for a signed-in citizen; for a guest, an HMAC of a
+random id kept in a long-lived cookie. The guest rule is best-effort — a new browser or cleared
+cookies make a new "person" — which is fine for a signal that only orders the coordinator's queue.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from layani.audit.selectors import public_timeline
+from layani.directory.models import Category
+from layani.directory.selectors import region_children
+from layani.intake.models import FINAL_STATUSES, PrivacyTier
+from layani.intake.services import SubmissionError, support_report
+
+from . import routing_seam
+from .regions import region_path
+from .selectors import (
+    ReportFilters,
+    has_supported,
+    map_points,
+    public_follow_ups,
+    public_report,
+    public_reports,
+)
+from .timeline import describe
+
+SUPPORTER_COOKIE = "layani_supporter"
+PAGE_SIZE = 20
+
+
+def _filters(request: HttpRequest) -> ReportFilters:
+    get = request.GET
+    region = get.get("regency") or get.get("province") or ""
+    return ReportFilters(
+        q=get.get("q", "")[:100],
+        category=get.get("category", ""),
+        region=region,
+        status=get.get("status", ""),
+        period=get.get("period", ""),
+    )
+
+
+def _filter_context(request: HttpRequest) -> dict[str, object]:
+    province = request.GET.get("province", "")
+    mains = Category.objects.filter(is_active=True, parent__isnull=True).prefetch_related(
+        "children"
+    )
+    return {
+        "categories": mains,
+        "provinces": region_children(None).order_by("name"),
+        "regencies": region_children(province).order_by("name") if province else [],
+        "periods": [("7", _("Last 7 days")), ("30", _("Last 30 days")), ("365", _("Last year"))],
+        "statuses": [("open", _("Still being handled")), ("closed", _("Finished"))],
+        "current": request.GET,
+        "query_string": _query_without_page(request),
+    }
+
+
+def _query_without_page(request: HttpRequest) -> str:
+    params = request.GET.copy()
+    params.pop("page", None)
+    return params.urlencode()
+
+
+def report_list(request: HttpRequest) -> HttpResponse:
+    """Public reports, newest first, filtered by category, region, status and time, and searched."""
+    page = Paginator(public_reports(_filters(request)), PAGE_SIZE).get_page(request.GET.get("page"))
+    rows = [
+        {
+            "report": report,
+            "title": routing_seam.redact_public(report.title),
+            "excerpt": routing_seam.redact_public(_excerpt(report.description)),
+        }
+        for report in page.object_list
+    ]
+    context = {"page": page, "rows": rows, **_filter_context(request)}
+    return render(request, "portal/report_list.html", context)
+
+
+def _excerpt(text: str, words: int = 30) -> str:
+    parts = text.split()
+    return " ".join(parts[:words]) + ("…" if len(parts) > words else "")
+
+
+def report_map(request: HttpRequest) -> HttpResponse:
+    """The map page; markers come from `map_data`. Without JavaScript it links to the list."""
+    context = {
+        "map_tile_url": getattr(settings, "LAYANI_MAP_TILE_URL", ""),
+        "map_attribution": getattr(settings, "LAYANI_MAP_ATTRIBUTION", ""),
+        **_filter_context(request),
+    }
+    return render(request, "portal/report_map.html", context)
+
+
+def map_data(request: HttpRequest) -> JsonResponse:
+    points = map_points(_filters(request))
+    for point in points:
+        point["title"] = routing_seam.redact_public(str(point["title"]))
+        point["url"] = reverse("portal:report-detail", args=[point["id"]])
+    return JsonResponse({"points": points})
+
+
+def report_detail(request: HttpRequest, tracking_id: str) -> HttpResponse:
+    """One public report: redacted text, where, status, public timeline and follow-ups."""
+    report = public_report(tracking_id.upper())
+    if report is None:
+        raise Http404(_("There is no public report with this number."))
+    identity = getattr(report, "identity", None)
+    shown_name = (
+        identity.name
+        if identity and identity.show_name_publicly and report.privacy == PrivacyTier.BIASA
+        else ""
+    )
+    key = _supporter_key(request)
+    context = {
+        "report": report,
+        "title": routing_seam.redact_public(report.title),
+        "description": routing_seam.redact_public(report.description),
+        "region_path": region_path(report.region),
+        "shown_name": shown_name,
+        "timeline": [describe(entry) for entry in public_timeline("report", report.tracking_id)],
+        "follow_ups": [(m, routing_seam.redact_public(m.body)) for m in public_follow_ups(report)],
+        "supported": bool(key) and has_supported(report, key),
+        "can_support": report.status not in FINAL_STATUSES,
+    }
+    return render(request, "portal/report_detail.html", context)
+
+
+@require_POST
+def support(request: HttpRequest, tracking_id: str) -> HttpResponse:
+    """ "Dukung": count this person once on a public report."""
+    report = public_report(tracking_id.upper())
+    if report is None:
+        raise Http404(_("There is no public report with this number."))
+    new_cookie = None
+    key = _supporter_key(request)
+    if not key:
+        new_cookie = secrets.token_urlsafe(24)
+        key = _guest_key(new_cookie)
+    try:
+        counted = support_report(report, key)
+    except SubmissionError as error:
+        messages.error(request, error.message)
+        counted = False
+    else:
+        if counted:
+            messages.success(request, _("Thank you — your support was counted."))
+        else:
+            messages.info(request, _("You already support this report."))
+    response = redirect(reverse("portal:report-detail", args=[report.tracking_id]) + "#support")
+    if new_cookie:
+        response.set_signed_cookie(
+            SUPPORTER_COOKIE,
+            new_cookie,
+            salt="layani.portal.supporter",
+            max_age=365 * 24 * 3600,
+            httponly=True,
+            samesite="Lax",
+            secure=request.is_secure(),
+        )
+    return response
+
+
+def _supporter_key(request: HttpRequest) -> str:
+    if request.user.is_authenticated:
+        return f"user:{request.user.pk}"
+    raw = request.get_signed_cookie(SUPPORTER_COOKIE, default="", salt="layani.portal.supporter")
+    return _guest_key(raw) if raw else ""
+
+
+def _guest_key(raw: str) -> str:
+    # The stored key is an HMAC: the database never holds the cookie value itself.
+    digest = hmac.new(settings.SECRET_KEY.encode(), raw.encode(), hashlib.sha256).hexdigest()
+    return f"guest:{digest[:40]}"
