@@ -11,6 +11,7 @@ from datetime import datetime
 from typing import Any
 
 from layani.accounts.models import User
+from layani.cases.masking import answers_for_the_agency, for_the_agency
 from layani.cases.models import Case, CaseMessage, Task
 from layani.directory.models import Agency, Unit
 from layani.intake.models import Report
@@ -55,7 +56,7 @@ def report_summary(report: Report) -> dict[str, Any]:
         "tracking_id": report.tracking_id,
         "display_tracking_id": report.display_tracking_id,
         "type": report.type,
-        "title": report.title,
+        "title": for_the_agency(report, report.title),
         "status": report.status,
         "privacy": report.privacy,
         "category": None if category is None else {"code": category.code, "name": category.name},
@@ -77,7 +78,7 @@ def message_out(message: CaseMessage) -> dict[str, Any]:
         "id": message.pk,
         "kind": message.kind,
         "agency": agency_ref(message.agency),
-        "body": message.body,
+        "body": for_the_agency(message.case.report, message.body),
         "created_at": message.created_at,
     }
 
@@ -94,11 +95,11 @@ def case_out(
     """The whole case as `viewer` may read it (the caller has checked it may read it at all)."""
     return {
         "report": report_summary(report),
-        "description": report.description,
-        "address": report.address,
+        "description": for_the_agency(report, report.description),
+        "address": for_the_agency(report, report.address),
         "latitude": None if report.latitude is None else float(report.latitude),
         "longitude": None if report.longitude is None else float(report.longitude),
-        "answers": report.answers or {},
+        "answers": answers_for_the_agency(report, report.answers or {}),
         "case": {
             "lead_agency": agency_ref(case.lead_agency if case else None),
             "referral_count": case.referral_count if case else 0,

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from layani.intake.models import ANONYMOUS_TIERS, Report
+from layani.routing.redaction import redact
+
 
 def mask_name(name: str) -> str:
     """'Siti Rahayu' → 'S*** R*****'."""
@@ -25,3 +28,18 @@ def mask_email(email: str) -> str:
         return ""
     local, domain = email.split("@", 1)
     return f"{local[:1]}***@{domain}"
+
+
+def for_the_agency(report: Report, text: str) -> str:
+    """`text` as a handling agency may read it: on anonymous tiers, personal data the reporter
+    typed into their own report (a phone number, a NIK, a name) is masked too — the agency must
+    not learn who sent an anonymous report from its content either."""
+    if report.privacy not in ANONYMOUS_TIERS or not text:
+        return text
+    return redact(text).text
+
+
+def answers_for_the_agency(report: Report, answers: dict[str, object]) -> dict[str, object]:
+    if report.privacy not in ANONYMOUS_TIERS:
+        return answers
+    return {k: for_the_agency(report, v) if isinstance(v, str) else v for k, v in answers.items()}

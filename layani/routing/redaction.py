@@ -53,6 +53,8 @@ _SAMARAN_TYPES: list[PiiType] = [
 # a longer run of digits (so a list of amounts "1.500.000 2.500.000 …" is never taken for a NIK).
 _SIXTEEN_DIGITS = re.compile(r"(?<!\d)(?<!\d[ .-])(?:\d[ .-]?){15}\d(?![ .-]?\d)")
 _MOBILE = re.compile(r"(?<![\w+])(?:\+62|62|0)[ .-]?8\d{1,3}(?:[ .-]?\d{2,5}){2,4}(?![ .-]?\d)")
+# samaran misses some addresses (dotted local parts, reserved domains): every address is masked.
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _ACCOUNT = re.compile(
     r"\b(?:no(?:mor)?\.?\s*)?(?:rek(?:ening)?|norek|acc(?:ount)?)\b[.:\s]*"
     r"(?:[A-Za-z]{2,10}\s*[.:]?\s*)?(?P<value>\d[\d .-]{4,22}\d)",
@@ -113,6 +115,7 @@ def _spans(text: str, *, plates: bool) -> list[Redaction]:
         for m in _MOBILE.finditer(text)
         if parse_phone(m.group(0)).valid
     ]
+    found += [Redaction("EMAIL", m.start(), m.end()) for m in _EMAIL.finditer(text)]
     found += [
         Redaction("BANK_ACCOUNT", m.start("value"), m.end("value")) for m in _ACCOUNT.finditer(text)
     ]

@@ -16,6 +16,8 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # A real file, not Django's in-memory default, so tests see WAL and synchronous=FULL.
     DATABASES["default"]["TEST"] = {"NAME": str(_tmp / "test.sqlite3")}
 MEDIA_ROOT = _tmp / "media"
+# Runtime files (the audit signing key …) go to the throwaway folder, never to ./var.
+DATA_DIR = _tmp
 STATIC_ROOT = _tmp / "static"
 STATIC_ROOT.mkdir()
 # Fast hashing keeps the suite quick; production uses Django's defaults.

@@ -7,7 +7,14 @@ from django.shortcuts import render
 
 from layani.accounts.models import Role, User
 from layani.audit.models import AuditEntry
-from layani.cases.masking import mask_email, mask_name, mask_nik, mask_phone
+from layani.cases.masking import (
+    answers_for_the_agency,
+    for_the_agency,
+    mask_email,
+    mask_name,
+    mask_nik,
+    mask_phone,
+)
 from layani.cases.models import ACTIVE_TASK_STATUSES, Case, CaseMessage, ResponseTemplate
 from layani.cases.permissions import (
     IdentityAccess,
@@ -50,6 +57,9 @@ def case_context(
     managed = agency_ids(user, (Role.AGENCY_ADMIN, Role.SUPERVISOR))
     my_tasks = [t for t in tasks if t.agency_id in mine and t.status in ACTIVE_TASK_STATUSES]
     access = identity_access(user, report)
+    # Coordinators and oversight read the report as written; agencies read anonymous reports with
+    # any personal data the reporter typed into them masked.
+    sees_all = access == IdentityAccess.REVEAL
     allowed = {
         a.value for a, m in REPORT_MOVES.items() if report.status in m.sources and actors & m.actors
     }
@@ -67,7 +77,20 @@ def case_context(
         "tasks": tasks,
         "my_tasks": my_tasks,
         "managed_agencies": managed,
-        "messages_on_case": visible_messages(user, case) if case else CaseMessage.objects.none(),
+        "messages_on_case": [
+            (m, m.body if sees_all else for_the_agency(report, m.body))
+            for m in (visible_messages(user, case) if case else CaseMessage.objects.none())
+        ],
+        "shown": {
+            "title": report.title if sees_all else for_the_agency(report, report.title),
+            "description": report.description
+            if sees_all
+            else for_the_agency(report, report.description),
+            "address": report.address if sees_all else for_the_agency(report, report.address),
+            "answers": report.answers
+            if sees_all
+            else answers_for_the_agency(report, report.answers),
+        },
         "attachments": [a for a in report.attachments.all() if can_see_attachment(user, a)],
         "identity": _identity_view(report, access, revealed),
         "identity_access": access,

@@ -24,6 +24,8 @@ from layani.routing.redaction import redact
         ("wa 085712345678 ya min", "wa [phone] ya min"),
         ("telp rumah (0274) 555-1234", "telp rumah [phone]"),
         ("email budi.santoso@gmail.com", "email [e-mail]"),
+        ("atau canary.pelapor@example.org, ya", "atau [e-mail], ya"),
+        ("kirim ke s.r+lapor@mail.kab-sleman.go.id.", "kirim ke [e-mail]."),
         ("no rek BRI 1234567890 a.n. Budi", "no rek BRI [account] a.n. [name]"),
         ("norek 1234567890 bca", "norek [account] bca"),
         ("rekening 0123-01-012345-50-1", "rekening [account]"),
