@@ -116,6 +116,7 @@ class Router:
     def __init__(self, taxonomy: Sequence[TaxonomyEntry] = (), config: RouterConfig | None = None):
         self.config = config or RouterConfig()
         self.taxonomy = tuple(taxonomy)
+        self._memo: tuple[str, tuple[str, str, tuple[np.ndarray, np.ndarray]]] | None = None
         self.classes_: np.ndarray = np.array([])
         self._words = TfidfVectorizer(
             tokenizer=str.split,
@@ -147,6 +148,7 @@ class Router:
 
     def fit(self, texts: Sequence[str], labels: Sequence[str]) -> Router:
         """Learn from (text, category code) pairs, padded with the taxonomy's pseudo-documents."""
+        self._memo = None  # features of a remembered text would be stale after refitting
         texts, labels = list(texts), list(labels)
         if self.config.taxonomy_documents and self.taxonomy:
             extra_texts, extra_labels = taxonomy_documents(self.taxonomy, set(labels))
@@ -195,7 +197,7 @@ class Router:
         return [str(self.classes_[i]) for i in self._scores(texts).argmax(axis=1)]
 
     def _scores(self, texts: Sequence[str]) -> np.ndarray:
-        rows = [self._row(self._normalize(t)) for t in texts]
+        rows = [self._prepared(t)[2] for t in texts]
         return np.vstack([self._weights[cols].T @ vals + self._intercept for cols, vals in rows])
 
     def explain(self, text: str, label: str, limit: int = 5) -> Explanation:
@@ -206,8 +208,7 @@ class Router:
         word tells which words drove the score: "lubang, aspal" is a reason a coordinator can check
         at a glance.
         """
-        base = normalize(text, stem=self.config.stem) if self.config.normalise else text.lower()
-        columns, values = self._row(self._normalize(text))
+        base, _normalised, (columns, values) = self._prepared(text)
         index = int(np.flatnonzero(self.classes_ == label)[0])
         contribution = dict(
             zip(columns.tolist(), (values * self._weights[columns, index]).tolist(), strict=True)
@@ -253,6 +254,22 @@ class Router:
         return router
 
     # --- internals -----------------------------------------------------------------------------
+
+    def _prepared(self, text: str) -> tuple[str, str, tuple[np.ndarray, np.ndarray]]:
+        """(base words, normalised text, feature row) of `text`, remembered for the last text.
+
+        A suggestion scores a report and then explains the winning label: both need the same
+        normalisation and features, which cost more than the scoring itself. The memo holds one
+        entry in one tuple, so concurrent threads at worst recompute, never mix two texts.
+        """
+        last = getattr(self, "_memo", None)  # artefacts saved before the memo existed lack it
+        if last is not None and last[0] == text:
+            return last[1]
+        base = normalize(text, stem=self.config.stem) if self.config.normalise else text.lower()
+        normalised = self._normalize(text)
+        prepared = (base, normalised, self._row(normalised))
+        self._memo = (text, prepared)
+        return prepared
 
     def _normalize(self, text: str) -> str:
         if not self.config.normalise:
@@ -307,7 +324,7 @@ class Router:
 
     def __getstate__(self) -> dict[str, object]:
         # Analysers are closures rebuilt on first use; they are not worth (or able) pickling.
-        return {**self.__dict__, "_analysers": None}
+        return {**self.__dict__, "_analysers": None, "_memo": None}
 
     def _build_keyword_index(self) -> None:
         """Map each normalised keyword (a token tuple) to the categories it names (and their parents)."""

@@ -41,3 +41,27 @@ def test_very_long_texts_are_cut():
 def test_consonant_skeleton_joins_vowel_dropping_abbreviations():
     assert skeleton("parkir") == skeleton("prkr") == "~prkr"
     assert skeleton("jalan") == skeleton("jln")
+
+
+@pytest.mark.django_db
+def test_scoring_then_explaining_the_same_text_prepares_it_once(categories, monkeypatch):
+    from layani.routing.classifier import Router
+    from layani.routing.selectors import current_router
+
+    router, _version, _label = current_router()
+    calls = []
+    real = Router._row
+
+    def counting_row(self, normalised):
+        calls.append(normalised)
+        return real(self, normalised)
+
+    monkeypatch.setattr(Router, "_row", counting_row)
+    text = "Jalan di depan SD berlubang besar, aspalnya hancur"
+    probabilities = router.predict_proba([text])[0]
+    label = str(router.classes_[probabilities.argmax()])
+    explanation = router.explain(text, label)
+    assert len(calls) == 1  # features computed once for both
+    assert label == "jalan-rusak" and explanation.words
+    router.predict_proba(["Sampah menumpuk di pasar"])
+    assert len(calls) == 2  # a new text is prepared afresh
