@@ -31,6 +31,9 @@ REGENCIES: dict[str, tuple[str, float, float]] = {
 }
 # Published demo credential.
 DEMO_PASSWORD = "layani-demo"  # noqa: S105  # nosec B105
+#: The demo's staff authenticator secret (base32), published like the password: add it to any
+#: TOTP app (or run `oathtool --totp -b SECRET`) to pass the second factor as a demo coordinator.
+DEMO_TOTP_SECRET = "LAYANIDEMOLAYANIDEMO2345"  # noqa: S105  # nosec B105
 
 #: Units created inside each kind of office ("role" of the office → unit names).
 UNITS: dict[str, list[str]] = {
@@ -396,7 +399,20 @@ def build_organisations() -> list[DemoLogin]:
             agency.units.create(name=unit_name)
     logins = _build_staff(agencies)
     _build_matrix(agencies)
+    _enrol_demo_authenticators()
     return logins
+
+
+def _enrol_demo_authenticators() -> None:
+    from django.utils import timezone
+
+    from layani.security.models import TotpDevice
+    from layani.security.totp import ROLES_NEEDING_TOTP
+
+    users = User.objects.filter(memberships__role__in=ROLES_NEEDING_TOTP).distinct()
+    TotpDevice.objects.bulk_create(
+        TotpDevice(user=u, secret=DEMO_TOTP_SECRET, confirmed_at=timezone.now()) for u in users
+    )
 
 
 def _build_staff(agencies: dict[str, Agency]) -> list[DemoLogin]:

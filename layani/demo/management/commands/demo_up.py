@@ -8,7 +8,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
 
 from layani.accounts.models import Membership, Role
-from layani.demo.deployment import DEMO_PASSWORD
+from layani.demo.deployment import DEMO_PASSWORD, DEMO_TOTP_SECRET
 from layani.directory.models import Agency, Category, Region
 
 #: One account per role to print; every demo account shares the same password.
@@ -50,4 +50,9 @@ class Command(BaseCommand):
         for username, role in SHOWCASE:
             self.stdout.write(f"  {username:<28} {role}")
         self.stdout.write(f"  … and {staff} staff accounts in all: see /admin/accounts/membership/")
+        self.stdout.write(
+            f"Coordinators, agency admins, supervisors and oversight also enter a code from an "
+            f"authenticator app with the demo key {DEMO_TOTP_SECRET} (or: oathtool --totp -b "
+            f"{DEMO_TOTP_SECRET})."
+        )
         self.stdout.write("")
