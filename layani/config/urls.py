@@ -11,5 +11,6 @@ urlpatterns = [
     path("api/v1/", include("layani.api.urls")),
     path("messaging/", include("layani.messaging.urls")),
     path("transparansi/", include("layani.escalation.urls")),
+    path("statistik/", include("layani.transparency.urls")),
     path("", include("layani.portal.urls")),
 ]

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "layani.console",
     "layani.open311",
     "layani.api",
+    "layani.transparency",
     "layani.messaging",
     "layani.demo",
 ]
