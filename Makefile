@@ -5,12 +5,13 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export DJANGO_SETTINGS_MODULE ?= layani.config.settings.dev
 
-.PHONY: help install browser-deps vendor demo run test test-postgres check fmt lint types migrations-check messages clean
+.PHONY: help install browser-deps exiftool vendor demo run test test-crash test-postgres check fmt lint types migrations-check messages clean
 
 help:
 	@echo "make demo            set up everything and start Layani with demo data at http://127.0.0.1:8000"
 	@echo "make test            run the whole test suite (SQLite; set DATABASE_URL for PostgreSQL)"
 	@echo "make check           the gate: format, lint, types, tests, migrations check"
+	@echo "make test-crash      the crash tests alone, serially (stops PostgreSQL when DATABASE_URL is set)"
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -33,8 +34,19 @@ browser-deps:
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else echo "Chromium is missing and this is not root: browser tests will be skipped."; fi; }
 
-test: $(STAMP) browser-deps
+# The upload tests read stored photos back with exiftool (Debian's libimage-exiftool-perl).
+exiftool:
+	@command -v exiftool >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libimage-exiftool-perl >/dev/null; \
+	  else echo "exiftool is missing and this is not root: its upload checks will be skipped."; fi; }
+
+test: $(STAMP) browser-deps exiftool
 	DJANGO_SETTINGS_MODULE=layani.config.settings.test $(BIN)/pytest -n 2 --dist loadgroup $(PYTEST_ARGS)
+
+# Serially, without xdist: the PostgreSQL scenario stops the server, which parallel tests would feel.
+test-crash: $(STAMP)
+	DJANGO_SETTINGS_MODULE=layani.config.settings.test $(BIN)/pytest -p no:xdist -m crash tests/crash $(PYTEST_ARGS)
 
 fmt: $(STAMP)
 	$(BIN)/ruff format .

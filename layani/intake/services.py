@@ -48,10 +48,13 @@ from .tracking import (
     new_tracking_id,
 )
 
+# The limits live with the upload checks; re-exported here, where the channels import them from.
+from .uploads import MAX_ATTACHMENT_BYTES as MAX_ATTACHMENT_BYTES
+from .uploads import MAX_ATTACHMENTS as MAX_ATTACHMENTS
+from .uploads import AttachmentError, check_attachment
+
 TITLE_MAX = 200
 DESCRIPTION_MAX = 10_000
-MAX_ATTACHMENTS = 10
-MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
 
 
 class SubmissionError(Exception):
@@ -162,6 +165,7 @@ class _Cleaned:
     latitude: Decimal | None
     longitude: Decimal | None
     answers: dict[str, Any]
+    attachments: tuple[UploadedAttachment, ...]
 
 
 _CONTROL = dict.fromkeys(c for c in range(32) if chr(c) not in "\n\t")
@@ -212,16 +216,18 @@ def _validate(s: ReportSubmission) -> _Cleaned:
             "attachments",
             _("At most %(max)d attachments per report.") % {"max": MAX_ATTACHMENTS},
         )
-    for a in s.attachments:
-        if len(a.content) > MAX_ATTACHMENT_BYTES:
-            raise SubmissionError(
-                "too_large",
-                "attachments",
-                _("Each attachment may be at most %(mb)d MB.")
-                % {"mb": MAX_ATTACHMENT_BYTES // (1024 * 1024)},
-            )
+    attachments = tuple(_checked_attachment(a) for a in s.attachments)
     answers = clean_answers(category, s.answers)
-    return _Cleaned(title, description, category, region, latitude, longitude, answers)
+    return _Cleaned(title, description, category, region, latitude, longitude, answers, attachments)
+
+
+def _checked_attachment(upload: UploadedAttachment) -> UploadedAttachment:
+    """The attachment as it may be stored (real type, metadata removed), whatever the channel."""
+    try:
+        name, content, content_type = check_attachment(upload.name, upload.content)
+    except AttachmentError as refused:
+        raise SubmissionError(refused.code, "attachments", refused.message) from None
+    return UploadedAttachment(name=name, content=content, content_type=content_type)
 
 
 def _check_identity(identity: Identity) -> None:
@@ -391,7 +397,7 @@ def _create(
         show_name_publicly=ident.show_name_publicly and s.privacy == PrivacyTier.BIASA,
         entered_by=s.entered_by,
     )
-    for upload in s.attachments:
+    for upload in c.attachments:
         _store_attachment(report, upload)
     record(
         "report.submitted",

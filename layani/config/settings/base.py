@@ -63,6 +63,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Innermost, so that a database outage in any view becomes a clear 503 (not a 500 page).
+    "layani.security.availability.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "layani.config.urls"

@@ -125,7 +125,7 @@ def test_point_is_stored_rounded_to_six_decimals(categories, regions):
 def test_attachments_are_stored_under_generated_names(categories, regions, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     upload = UploadedAttachment(
-        name="../../etc/passwd.jpg", content=b"\xff\xd8data", content_type="image/jpeg"
+        name="../../etc/passwd.jpg", content=b"\xff\xd8\xffdata", content_type="image/jpeg"
     )
     report = submit_report(_submission(attachments=(upload,))).report
     attachment = Attachment.objects.get(report=report)
@@ -133,8 +133,8 @@ def test_attachments_are_stored_under_generated_names(categories, regions, setti
     assert "passwd" not in attachment.file.name
     assert os.path.realpath(attachment.file.path).startswith(str(tmp_path))
     with open(attachment.file.path, "rb") as fh:
-        assert fh.read() == b"\xff\xd8data"
-    assert attachment.size == 6
+        assert fh.read() == b"\xff\xd8\xffdata"
+    assert attachment.size == 7
 
 
 @pytest.mark.django_db(transaction=True)
