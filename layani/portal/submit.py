@@ -34,6 +34,7 @@ from layani.intake.services import (
     SubmissionReceipt,
     submit_report,
 )
+from layani.security.ratelimit import client_ip, hit, limit_for, too_many_requests
 
 from . import routing_seam
 from .forms import INTAKE_FIELD_MAP, PRIVACY_EXPLANATIONS, ReportForm
@@ -65,6 +66,12 @@ def submit(request: HttpRequest) -> HttpResponse:
         return _render(request, form, assist=True, step=True)
     if not form.is_valid():
         return _invalid(request, form)
+    if not request.user.is_authenticated:
+        # Anonymous submissions are limited per address (the no-JS "Lanjut" steps are not counted).
+        limit, window = limit_for("submit")
+        allowed, retry_after = hit("submit", client_ip(request), limit, window)
+        if not allowed:
+            return too_many_requests(retry_after)
     try:
         attachments = check_uploads(request.FILES.getlist("attachments"))
     except UploadError as error:

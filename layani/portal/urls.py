@@ -1,6 +1,8 @@
 from django.contrib.auth.views import LogoutView
 from django.urls import path
 
+from layani.security.ratelimit import rate_limited
+
 from . import account, browse, submit, track, views
 
 app_name = "portal"
@@ -16,7 +18,7 @@ urlpatterns = [
     path("lapor/pertanyaan/", submit.category_questions, name="submit-questions"),
     path("lapor/bantuan/", submit.assist, name="submit-assist"),
     # Tracking one's own report
-    path("lacak/", track.track, name="track"),
+    path("lacak/", rate_limited("track")(track.track), name="track"),
     path("lacak/<str:tracking_id>/", track.my_report, name="my-report"),
     path("lacak/<str:tracking_id>/<slug:action>/", track.reporter_action, name="reporter-action"),
     # Public reports

@@ -98,3 +98,37 @@ def test_production_settings_pass_the_deploy_check(tmp_path):
         check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_anonymous_portal_submissions_and_tracking_guesses_are_rate_limited(
+    client, settings, regions, categories
+):
+    settings.LAYANI_RATE_LIMITS = {"submit": (1, 600), "track": (2, 600)}
+    address = _fresh_address()
+    form = {
+        "type": "pengaduan",
+        "description": "Lampu jalan mati sejak kemarin malam.",
+        "category": "lampu-jalan",
+        "province": "34",
+        "regency": "34.04",
+        "district": "34.04.07",
+        "village": "34.04.07.2001",
+        "privacy": "biasa",
+        "name": "Warga",
+        "phone": "081355556666",
+        "idempotency_key": str(uuid.uuid4()),
+    }
+    first = client.post("/lapor/", form, REMOTE_ADDR=address)
+    assert first.status_code in (200, 302)
+    form["idempotency_key"] = str(uuid.uuid4())
+    assert client.post("/lapor/", form, REMOTE_ADDR=address).status_code == 429
+    # The no-JavaScript "Lanjut" steps are never counted.
+    step = client.post("/lapor/", {**form, "step": "region"}, REMOTE_ADDR=address)
+    assert step.status_code == 200
+    guesses = [
+        client.post(
+            "/lacak/", {"tracking_id": "K7R-4XA-96HW", "access_code": "X"}, REMOTE_ADDR=address
+        ).status_code
+        for _ in range(3)
+    ]
+    assert guesses[-1] == 429
