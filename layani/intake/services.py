@@ -13,8 +13,8 @@ import hmac
 import json
 import os
 from dataclasses import asdict, dataclass, field
-from datetime import date, datetime
-from decimal import Decimal, InvalidOperation
+from datetime import datetime
+from decimal import Decimal
 from typing import Any
 
 from django.conf import settings
@@ -29,8 +29,9 @@ from django.utils.translation import gettext as _
 from layani.accounts.models import User
 from layani.audit.models import Visibility
 from layani.audit.services import record
-from layani.directory.models import Category, CategoryQuestion, QuestionType, Region
+from layani.directory.models import Category, Region
 
+from .errors import SubmissionError
 from .models import (
     Attachment,
     Channel,
@@ -52,19 +53,10 @@ from .tracking import (
 from .uploads import MAX_ATTACHMENT_BYTES as MAX_ATTACHMENT_BYTES
 from .uploads import MAX_ATTACHMENTS as MAX_ATTACHMENTS
 from .uploads import AttachmentError, check_attachment
+from .validation import clean_answers, clean_point, clean_text
 
 TITLE_MAX = 200
 DESCRIPTION_MAX = 10_000
-
-
-class SubmissionError(Exception):
-    """Input that cannot become a report. `code` is stable; `field` names the input at fault."""
-
-    def __init__(self, code: str, field: str, message: str) -> None:
-        super().__init__(message)
-        self.code = code
-        self.field = field
-        self.message = message
 
 
 @dataclass(frozen=True)
@@ -168,17 +160,9 @@ class _Cleaned:
     attachments: tuple[UploadedAttachment, ...]
 
 
-_CONTROL = dict.fromkeys(c for c in range(32) if chr(c) not in "\n\t")
-
-
-def _text(value: str) -> str:
-    """Text as written, minus control characters (NUL breaks PostgreSQL, the rest breaks pages)."""
-    return value.translate(_CONTROL).strip()
-
-
 def _validate(s: ReportSubmission) -> _Cleaned:
     _check_identity(s.identity)
-    description = _text(s.description)
+    description = clean_text(s.description)
     if not description:
         raise SubmissionError("required", "description", _("Please describe what happened."))
     if len(description) > DESCRIPTION_MAX:
@@ -188,7 +172,7 @@ def _validate(s: ReportSubmission) -> _Cleaned:
             _("The description is too long (at most %(max)d characters).")
             % {"max": DESCRIPTION_MAX},
         )
-    title = " ".join(_text(s.title).split()) or _title_from(description)
+    title = " ".join(clean_text(s.title).split()) or _title_from(description)
     if len(title) > TITLE_MAX:
         raise SubmissionError(
             "too_long",
@@ -209,7 +193,7 @@ def _validate(s: ReportSubmission) -> _Cleaned:
         category = Category.objects.filter(code=s.category_code, is_active=True).first()
         if category is None:
             raise SubmissionError("unknown_category", "category", _("Unknown category."))
-    latitude, longitude = _point(s.latitude, s.longitude)
+    latitude, longitude = clean_point(s.latitude, s.longitude)
     if len(s.attachments) > MAX_ATTACHMENTS:
         raise SubmissionError(
             "too_many",
@@ -253,109 +237,10 @@ def _check_identity(identity: Identity) -> None:
         )
 
 
-def clean_answers(category: Category | None, answers: dict[str, Any]) -> dict[str, Any]:
-    """Check answers against the category's extra questions; return them normalised.
-
-    Unknown question codes, missing required answers, numbers that are not numbers, dates that
-    are not ISO dates and choices that are not offered are refused with the question named.
-    """
-    questions = {q.code: q for q in category.questions.all()} if category else {}
-    unknown = sorted(set(answers) - set(questions))
-    if unknown:
-        raise SubmissionError(
-            "unknown_question",
-            f"answers.{unknown[0]}",
-            _("This category has no question %(code)s.") % {"code": unknown[0]},
-        )
-    cleaned: dict[str, Any] = {}
-    for code, question in questions.items():
-        value = answers.get(code)
-        if value in (None, "", []):
-            if question.required:
-                raise SubmissionError(
-                    "required",
-                    f"answers.{code}",
-                    _("Please answer: %(question)s") % {"question": question.label},
-                )
-            continue
-        cleaned[code] = _clean_answer(question, value)
-    return cleaned
-
-
-def _clean_answer(question: CategoryQuestion, value: Any) -> Any:
-    field_name = f"answers.{question.code}"
-    offered = {c["key"] for c in question.choices}
-    if question.type == QuestionType.NUMBER:
-        try:
-            return float(Decimal(str(value).replace(",", ".")))
-        except (InvalidOperation, ValueError):
-            raise SubmissionError(
-                "invalid_number",
-                field_name,
-                _("%(question)s: please give a number.") % {"question": question.label},
-            ) from None
-    if question.type == QuestionType.DATE:
-        try:
-            return date.fromisoformat(str(value)).isoformat()
-        except ValueError:
-            raise SubmissionError(
-                "invalid_date",
-                field_name,
-                _("%(question)s: please give a date (YYYY-MM-DD).") % {"question": question.label},
-            ) from None
-    if question.type in (QuestionType.SINGLE_CHOICE, QuestionType.MULTIPLE_CHOICE):
-        values = value if isinstance(value, list) else [value]
-        if question.type == QuestionType.SINGLE_CHOICE and len(values) != 1:
-            raise SubmissionError(
-                "invalid_choice",
-                field_name,
-                _("%(question)s: choose one option.") % {"question": question.label},
-            )
-        if any(str(v) not in offered for v in values):
-            raise SubmissionError(
-                "invalid_choice",
-                field_name,
-                _("%(question)s: choose from the options given.") % {"question": question.label},
-            )
-        keys = [str(v) for v in values]
-        return keys[0] if question.type == QuestionType.SINGLE_CHOICE else keys
-    text = _text(str(value))
-    if len(text) > 1000:
-        raise SubmissionError(
-            "too_long",
-            field_name,
-            _("%(question)s: at most 1000 characters.") % {"question": question.label},
-        )
-    return text
-
-
 def _title_from(description: str) -> str:
     words = description.split()
     title = " ".join(words[:10])
     return title if len(words) <= 10 else title + "…"
-
-
-def _point(
-    lat: str | float | Decimal | None, lng: str | float | Decimal | None
-) -> tuple[Decimal | None, Decimal | None]:
-    if lat in (None, "") and lng in (None, ""):
-        return None, None
-    if lat in (None, "") or lng in (None, ""):
-        raise SubmissionError(
-            "incomplete_point", "location", _("Give both latitude and longitude, or neither.")
-        )
-    try:
-        la, lo = Decimal(str(lat)), Decimal(str(lng))
-        if not (la.is_finite() and lo.is_finite()):
-            raise ValueError("not a finite number")
-        la, lo = la.quantize(Decimal("0.000001")), lo.quantize(Decimal("0.000001"))
-    except (InvalidOperation, ValueError):
-        raise SubmissionError(
-            "invalid_point", "location", _("The location is not a valid point.")
-        ) from None
-    if not (-90 <= la <= 90 and -180 <= lo <= 180):
-        raise SubmissionError("invalid_point", "location", _("The location is not a valid point."))
-    return la, lo
 
 
 def _create(
@@ -376,7 +261,7 @@ def _create(
         region=c.region,
         latitude=c.latitude,
         longitude=c.longitude,
-        address=_text(s.address)[:300],
+        address=clean_text(s.address)[:300],
         answers=c.answers,
         privacy=s.privacy,
         channel=s.channel,
@@ -390,7 +275,7 @@ def _create(
     ReporterIdentity.objects.create(
         report=report,
         user=ident.user,
-        name=_text(ident.name),
+        name=clean_text(ident.name),
         nik=ident.nik.strip(),
         phone=ident.phone.strip(),
         email=ident.email.strip(),
