@@ -167,7 +167,16 @@ class Report(models.Model):
             ),
             models.CheckConstraint(
                 condition=Q(latitude__isnull=True, longitude__isnull=True)
-                | Q(latitude__gte=-90, latitude__lte=90, longitude__gte=-180, longitude__lte=180),
+                # Explicit NOT NULLs: a CHECK passes when it evaluates to NULL, so without them a
+                # point with one coordinate missing would slip through.
+                | Q(
+                    latitude__isnull=False,
+                    longitude__isnull=False,
+                    latitude__gte=-90,
+                    latitude__lte=90,
+                    longitude__gte=-180,
+                    longitude__lte=180,
+                ),
                 name="report_point_both_or_neither_and_in_range",
             ),
             models.CheckConstraint(

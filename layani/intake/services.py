@@ -12,7 +12,7 @@ import hashlib
 import hmac
 import json
 import os
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime
 from decimal import Decimal
 from typing import Any
@@ -31,6 +31,7 @@ from layani.audit.models import Visibility
 from layani.audit.services import record
 from layani.directory.models import Category, Region
 
+from .contacts import clean_nik, clean_phone
 from .errors import SubmissionError
 from .models import (
     Attachment,
@@ -158,10 +159,11 @@ class _Cleaned:
     longitude: Decimal | None
     answers: dict[str, Any]
     attachments: tuple[UploadedAttachment, ...]
+    identity: Identity
 
 
 def _validate(s: ReportSubmission) -> _Cleaned:
-    _check_identity(s.identity)
+    identity = _check_identity(s.identity)
     description = clean_text(s.description)
     if not description:
         raise SubmissionError("required", "description", _("Please describe what happened."))
@@ -202,7 +204,9 @@ def _validate(s: ReportSubmission) -> _Cleaned:
         )
     attachments = tuple(_checked_attachment(a) for a in s.attachments)
     answers = clean_answers(category, s.answers)
-    return _Cleaned(title, description, category, region, latitude, longitude, answers, attachments)
+    return _Cleaned(
+        title, description, category, region, latitude, longitude, answers, attachments, identity
+    )
 
 
 def _checked_attachment(upload: UploadedAttachment) -> UploadedAttachment:
@@ -214,13 +218,11 @@ def _checked_attachment(upload: UploadedAttachment) -> UploadedAttachment:
     return UploadedAttachment(name=name, content=content, content_type=content_type)
 
 
-def _check_identity(identity: Identity) -> None:
-    """Contact details must be usable: a wrong phone or e-mail means the reporter never hears back."""
-    digits = "".join(ch for ch in identity.phone if ch.isdigit())
-    if identity.phone.strip() and not 8 <= len(digits) <= 15:
-        raise SubmissionError(
-            "invalid_phone", "phone", _("The phone number should have 8 to 15 digits.")
-        )
+def _check_identity(identity: Identity) -> Identity:
+    """Contact details must be usable: a wrong phone or e-mail means the reporter never hears back.
+
+    Returns the identity with its NIK and phone in their normal forms."""
+    phone = clean_phone(identity.phone)
     if identity.email.strip():
         try:
             validate_email(identity.email.strip())
@@ -228,13 +230,12 @@ def _check_identity(identity: Identity) -> None:
             raise SubmissionError(
                 "invalid_email", "email", _("The e-mail address is not valid.")
             ) from None
-    nik = identity.nik.strip()
-    if nik and (len(nik) != 16 or not nik.isdigit()):
-        raise SubmissionError("invalid_nik", "nik", _("A NIK has exactly 16 digits."))
+    nik = clean_nik(identity.nik)
     if len(identity.name) > 150:
         raise SubmissionError(
             "too_long", "name", _("The name is too long (at most 150 characters).")
         )
+    return replace(identity, phone=phone, nik=nik)
 
 
 def _title_from(description: str) -> str:
@@ -271,13 +272,13 @@ def _create(
         submitted_at=now,
         updated_at=now,
     )
-    ident = s.identity
+    ident = c.identity
     ReporterIdentity.objects.create(
         report=report,
         user=ident.user,
         name=clean_text(ident.name),
-        nik=ident.nik.strip(),
-        phone=ident.phone.strip(),
+        nik=ident.nik,
+        phone=ident.phone,
         email=ident.email.strip(),
         show_name_publicly=ident.show_name_publicly and s.privacy == PrivacyTier.BIASA,
         entered_by=s.entered_by,

@@ -34,7 +34,8 @@ def test_a_conversation_asks_for_the_location_then_confirms_with_the_tracking_id
     assert (report.channel, report.channel_ref) == (Channel.SMS, "Zenziva SMS")
     assert (report.region_id, report.category.code) == ("34.04.07.2001", "jalan-rusak")
     assert report.description.endswith("😠")
-    assert ReporterIdentity.objects.get(report=report).phone == "+6281277773131"
+    # Stored in the one national form that every channel shares (intake/contacts.py).
+    assert ReporterIdentity.objects.get(report=report).phone == "081277773131"
     conversation = Conversation.objects.get()
     assert (conversation.state, conversation.draft) == (ConversationState.IDLE, {})
     assert conversation.last_report == report
