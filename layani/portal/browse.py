@@ -29,12 +29,11 @@ from layani.directory.selectors import region_children
 from layani.intake.models import FINAL_STATUSES, PrivacyTier
 from layani.intake.services import SubmissionError, support_report
 
-from . import routing_seam
+from . import maps, routing_seam
 from .regions import region_path
 from .selectors import (
     ReportFilters,
     has_supported,
-    map_points,
     public_follow_ups,
     public_report,
     public_reports,
@@ -110,11 +109,23 @@ def report_map(request: HttpRequest) -> HttpResponse:
 
 
 def map_data(request: HttpRequest) -> JsonResponse:
-    points = map_points(_filters(request))
-    for point in points:
-        point["title"] = routing_seam.redact_public(str(point["title"]))
-        point["url"] = reverse("portal:report-detail", args=[point["id"]])
-    return JsonResponse({"points": points})
+    """Markers or clusters for the part of the map in view (see `maps`); titles redacted."""
+    filters = _filters(request)
+    try:
+        view = maps.parse_view(request.GET.get("bbox"), request.GET.get("zoom"))
+    except maps.ViewError as bad:
+        message = {
+            "bbox": _("bbox must be west,south,east,north in degrees, west ≤ east, south ≤ north."),
+            "zoom": _("zoom must be a whole number from 0 to 19."),
+        }[bad.field]
+        return JsonResponse({"error": message, "field": bad.field}, status=400)
+    data = maps.map_view(filters, view)
+    for marker in data["markers"]:
+        marker["title"] = routing_seam.redact_public(str(marker["title"]))
+        marker["url"] = reverse("portal:report-detail", args=[marker["id"]])
+    if view is None:
+        data["extent"] = maps.extent(filters)
+    return JsonResponse(dict(data))
 
 
 def report_detail(request: HttpRequest, tracking_id: str) -> HttpResponse:

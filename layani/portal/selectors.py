@@ -1,4 +1,4 @@
-"""Reads for the public pages: public reports with filters, points for the map, one public report.
+"""Reads for the public pages: public reports with filters, one public report (the map: `maps`).
 
 Every query starts from `Report.objects.public()`: confidential tiers, archived and merged reports
 never reach a public page, a map marker or a count shown here.
@@ -8,14 +8,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import timedelta
-from decimal import Decimal
 
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from layani.cases.models import CaseMessage, MessageKind
 from layani.directory.models import Category
-from layani.intake.models import FINAL_STATUSES, PrivacyTier, Report, Support
+from layani.intake.models import FINAL_STATUSES, Report, Support
 
 #: Periods offered in the "time" filter, in days.
 PERIODS = {"7": 7, "30": 30, "365": 365}
@@ -57,32 +56,6 @@ def public_reports(filters: ReportFilters) -> QuerySet[Report]:
         for word in words:
             reports = reports.filter(Q(title__icontains=word) | Q(description__icontains=word))
     return reports.order_by("-submitted_at")
-
-
-def map_points(filters: ReportFilters, limit: int = 500) -> list[dict[str, object]]:
-    """Markers for public reports that have a point: newest `limit`, coordinates coarsened.
-
-    Anonymous reports are placed to about 100 m (three decimals), others to about 10 m: a precise
-    pin on an anonymous report about one house could point at the reporter.
-    """
-    rows = (
-        public_reports(filters)
-        .filter(latitude__isnull=False, longitude__isnull=False)
-        .values("tracking_id", "title", "latitude", "longitude", "status", "privacy")[:limit]
-    )
-    points = []
-    for row in rows:
-        places = Decimal("0.001") if row["privacy"] == PrivacyTier.ANONIM else Decimal("0.0001")
-        points.append(
-            {
-                "id": row["tracking_id"],
-                "title": row["title"],
-                "lat": float(Decimal(str(row["latitude"])).quantize(places)),
-                "lng": float(Decimal(str(row["longitude"])).quantize(places)),
-                "status": row["status"],
-            }
-        )
-    return points
 
 
 def public_report(tracking_id: str) -> Report | None:

@@ -69,7 +69,7 @@ def test_filters_and_search_narrow_the_list(client, reports):
 
 
 def test_the_map_has_public_points_only_and_coarsens_anonymous_ones(client, reports):
-    points = client.get(reverse("portal:report-map-data")).json()["points"]
+    points = client.get(reverse("portal:report-map-data")).json()["markers"]
     ids = {p["id"] for p in points}
     assert ids == {reports["biasa"].tracking_id, reports["anonim"].tracking_id}
     anonymous = next(p for p in points if p["id"] == reports["anonim"].tracking_id)
