@@ -26,7 +26,7 @@ class Actor(StrEnum):
     TASK_AGENCY = "task_agency"  # admin, supervisor or officer of the task's own agency
     TASK_MANAGER = "task_manager"  # admin or supervisor of the task's own agency
     REPORTER = "reporter"  # the citizen holding the tracking ID and access code
-    SYSTEM = "system"  # the background worker (silence period, bounce alarm)
+    SYSTEM = "system"  # the background worker (silence period, bounce alarm, auto-disposition)
 
 
 @dataclass(frozen=True)
@@ -59,13 +59,14 @@ class ReportAction(StrEnum):
 _TRIAGE = {S.SUBMITTED, S.ON_HOLD}
 
 REPORT_MOVES: dict[ReportAction, Move] = {
-    ReportAction.VERIFY: _move(_TRIAGE, S.VERIFIED, Actor.COORDINATOR),
+    # SYSTEM: auto-disposition of a report the router is sure about (services/automatic.py).
+    ReportAction.VERIFY: _move(_TRIAGE, S.VERIFIED, Actor.COORDINATOR, Actor.SYSTEM),
     ReportAction.HOLD: _move({S.SUBMITTED}, S.ON_HOLD, Actor.COORDINATOR),
     ReportAction.PROVIDE_INFO: _move({S.ON_HOLD}, S.SUBMITTED, Actor.REPORTER),
     ReportAction.REJECT_AUTHORITY: _move(_TRIAGE, S.NOT_WITHIN_AUTHORITY, Actor.COORDINATOR),
     ReportAction.ARCHIVE: _move(_TRIAGE, S.ARCHIVED, Actor.COORDINATOR),
     ReportAction.MERGE: _move(_TRIAGE | {S.VERIFIED}, S.MERGED, Actor.COORDINATOR),
-    ReportAction.DISPOSE: _move({S.VERIFIED}, S.IN_PROGRESS, Actor.COORDINATOR),
+    ReportAction.DISPOSE: _move({S.VERIFIED}, S.IN_PROGRESS, Actor.COORDINATOR, Actor.SYSTEM),
     ReportAction.BOUNCE: _move({S.IN_PROGRESS}, S.VERIFIED, Actor.SYSTEM),
     ReportAction.PROPOSE_CLOSURE: _move({S.IN_PROGRESS}, S.CLOSURE_PROPOSED, Actor.LEAD_AGENCY),
     ReportAction.CONFIRM: _move({S.CLOSURE_PROPOSED}, S.CLOSED, Actor.REPORTER),

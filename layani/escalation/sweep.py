@@ -26,7 +26,7 @@ from django.utils.translation import gettext as _
 from layani.audit.services import record
 from layani.cases import deadlines
 from layani.cases.models import ACTIVE_TASK_STATUSES, Case, Task
-from layani.cases.services import auto_close_case
+from layani.cases.services import auto_close_case, auto_dispose_if_confident
 from layani.cases.workflow import WorkflowError
 from layani.intake.models import Report, ReportStatus
 from layani.notifications.services import notify_user, retry_due
@@ -97,10 +97,12 @@ def route_new_reports(limit: int = 2000) -> int:
     for report in waiting:
         try:
             with transaction.atomic():
-                suggest_for_report(report)
+                suggestion = suggest_for_report(report)
             routed += 1
         except IntegrityError:
-            pass  # another worker stored its suggestion first
+            continue  # another worker stored its suggestion first
+        # Where the deployment allows it, a sure suggestion skips the coordinator's queue.
+        auto_dispose_if_confident(report, suggestion)
     return routed
 
 

@@ -3,6 +3,7 @@ changes the rows, writes the audit entry and queues notifications after commit â
 transaction. Views, the API and background tasks call these; nothing else changes case state.
 """
 
+from .automatic import auto_dispose_if_confident
 from .closure import appeal_case, auto_close_case, confirm_closure, dispute_closure, propose_closure
 from .handling import (
     accept_task,
@@ -29,6 +30,7 @@ __all__ = [
     "appeal_case",
     "archive_report",
     "auto_close_case",
+    "auto_dispose_if_confident",
     "complete_task",
     "confirm_closure",
     "delegate_task",

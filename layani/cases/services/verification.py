@@ -188,19 +188,7 @@ def dispose_report(
     now = now_or(now)
     case = locked_case(report)
     move_report(case, ReportAction.DISPOSE, Actor.COORDINATOR, actor, now)
-    for agency, role in [(lead, TaskRole.LEAD), *[(a, TaskRole.CO_HANDLER) for a in co_handlers]]:
-        Task.objects.create(
-            case=case,
-            agency=agency,
-            role=role,
-            instructions=instructions,
-            due_at=first_follow_up_deadline(report, agency, now, now=now),
-            created_at=now,
-        )
-        after_commit(partial(notify_agency, agency, report, instructions or report.title))
-    case.lead_agency = lead
-    case.bounced = False
-    case.save(update_fields=["lead_agency", "bounced"])
+    open_tasks(case, lead, co_handlers, instructions, now)
     if case.report.category is not None:
         # What the coordinator finally chose, beside what the router suggested: training data.
         record_final_decision(
@@ -216,3 +204,27 @@ def dispose_report(
         co_handlers=[a.slug for a in co_handlers],
     )
     return case
+
+
+def open_tasks(
+    case: Case,
+    lead: Agency,
+    co_handlers: list[Agency] | tuple[Agency, ...],
+    instructions: str,
+    now: datetime,
+) -> None:
+    """A task per agency, each with its first-follow-up deadline; the agencies hear after commit."""
+    report = case.report
+    for agency, role in [(lead, TaskRole.LEAD), *[(a, TaskRole.CO_HANDLER) for a in co_handlers]]:
+        Task.objects.create(
+            case=case,
+            agency=agency,
+            role=role,
+            instructions=instructions,
+            due_at=first_follow_up_deadline(report, agency, now, now=now),
+            created_at=now,
+        )
+        after_commit(partial(notify_agency, agency, report, instructions or report.title))
+    case.lead_agency = lead
+    case.bounced = False
+    case.save(update_fields=["lead_agency", "bounced"])
