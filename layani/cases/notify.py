@@ -16,6 +16,8 @@ from layani.notifications.models import Channel
 from layani.notifications.senders import channel_available
 from layani.notifications.services import notify
 
+from .permissions import identity_restricted
+
 
 def _reporter_route(report: Report, identity: ReporterIdentity) -> tuple[str, str]:
     messaging = (Channel.SMS, Channel.WHATSAPP)
@@ -29,7 +31,12 @@ def _reporter_route(report: Report, identity: ReporterIdentity) -> tuple[str, st
 
 
 def notify_reporter(report: Report, message: str) -> None:
-    """Tell the reporter, if they left a way to reach them. Never logs the address."""
+    """Tell the reporter, if they left a way to reach them. Never logs the address.
+
+    Not when the reporter restricted the processing of their data (UU PDP): their contact is not used.
+    """
+    if identity_restricted(report):
+        return
     identity = ReporterIdentity.objects.filter(report=report).only("email", "phone").first()
     if identity is None:
         return

@@ -8,6 +8,7 @@ from the same rules, and the tests check they agree.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import StrEnum
 
 from django.db.models import Q, QuerySet
@@ -110,6 +111,17 @@ def actors_for(user: User, report: Report, task: Task | None = None) -> set[Acto
     return actors
 
 
+#: Checks that withhold a report's identity from all staff because the reporter restricted its
+#: processing (UU PDP). The privacy app registers its check at start-up, so that this app does not
+#: import the app above it.
+IDENTITY_RESTRICTIONS: list[Callable[[Report], bool]] = []
+
+
+def identity_restricted(report: Report) -> bool:
+    """Has the reporter restricted processing of their identity on this report?"""
+    return any(check(report) for check in IDENTITY_RESTRICTIONS)
+
+
 class IdentityAccess(StrEnum):
     NONE = "none"  # not even masked: anonymous tiers for the handling agency, or no access
     MASKED = "masked"  # masked values only
@@ -118,6 +130,8 @@ class IdentityAccess(StrEnum):
 
 def identity_access(user: User, report: Report) -> IdentityAccess:
     """How much of the reporter's identity `user` may see on this report."""
+    if identity_restricted(report):
+        return IdentityAccess.NONE
     if is_coordinator_for(user, report) or is_oversight_for(user, report):
         return IdentityAccess.REVEAL
     staff = agency_ids(user)

@@ -4,7 +4,7 @@ from django.urls import path
 from layani.security.login import ThrottledLoginView
 from layani.security.views import second_factor
 
-from .views import actions, case, intake, lists
+from .views import actions, case, intake, lists, privacy
 
 app_name = "console"
 urlpatterns = [
@@ -15,6 +15,7 @@ urlpatterns = [
     path("antrean/", lists.queue, name="queue"),
     path("antrean/massal/", intake.bulk_action, name="bulk"),
     path("laporan-baru/", intake.assisted_intake, name="intake"),
+    path("hak-subjek-data/", privacy.subject_requests, name="subject-requests"),
     path("instansi/<slug:slug>/", lists.inbox, name="inbox"),
     path("instansi/<slug:slug>/simpan-tampilan/", lists.save_view, name="save-view"),
     path("instansi/<slug:slug>/beban-kerja/", lists.workload, name="workload"),

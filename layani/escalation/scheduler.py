@@ -22,6 +22,8 @@ from .models import JobRun
 
 #: Digests go out once a day at this local (WIB) hour.
 DIGEST_AT = time(7)
+#: The retention job (layani/privacy) runs once a day at this local (WIB) hour, when it is quiet.
+RETENTION_AT = time(2)
 _WIB = ZoneInfo("Asia/Jakarta")
 
 
@@ -50,6 +52,8 @@ def _daily_at(at: time) -> Callable[[datetime], str | None]:
 
 
 def jobs() -> list[Job]:
+    from layani.privacy import tasks as privacy_tasks
+
     from . import tasks
 
     sweep_minutes = int(getattr(settings, "LAYANI_SLA_SWEEP_MINUTES", 5))
@@ -57,6 +61,9 @@ def jobs() -> list[Job]:
         Job("sweep", _every_minutes(sweep_minutes), tasks.run_sweep.enqueue),
         Job("checkpoint", _every_minutes(60), tasks.create_audit_checkpoint.enqueue),
         Job("digest", _daily_at(DIGEST_AT), tasks.send_daily_digests.enqueue),
+        Job(
+            "retention", _daily_at(RETENTION_AT), privacy_tasks.erase_expired_personal_data.enqueue
+        ),
     ]
 
 

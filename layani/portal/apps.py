@@ -8,3 +8,11 @@ class PortalConfig(AppConfig):
     name = "layani.portal"
     label = "portal"
     verbose_name = _("Citizen portal")
+
+    def ready(self) -> None:
+        from layani.privacy.signals import account_erased, account_export
+
+        from .privacy_views import erase_preferences, export_preferences
+
+        account_export.connect(export_preferences, dispatch_uid="portal-export-preferences")
+        account_erased.connect(erase_preferences, dispatch_uid="portal-erase-preferences")

@@ -3,7 +3,7 @@ from django.urls import path
 
 from layani.security.ratelimit import rate_limited
 
-from . import account, browse, submit, track, views
+from . import account, browse, privacy_views, submit, track, views
 
 app_name = "portal"
 urlpatterns = [
@@ -34,4 +34,7 @@ urlpatterns = [
     path("akun/laporan-saya/", account.my_reports, name="my-reports"),
     path("akun/laporan-saya/<str:tracking_id>/", account.open_my_report, name="open-my-report"),
     path("akun/notifikasi/", account.preferences, name="preferences"),
+    path("akun/data-saya/", privacy_views.my_data, name="my-data"),
+    path("akun/data-saya/unduh/", privacy_views.download, name="my-data-download"),
+    path("akun/data-saya/batasi/", privacy_views.restrict, name="my-data-restrict"),
 ]

@@ -9,8 +9,9 @@ from django.utils.translation import gettext as _
 
 from layani.accounts.models import User
 from layani.intake.models import Report, ReporterIdentity
+from layani.routing.redaction import redact
 
-from ..permissions import IdentityAccess, identity_access
+from ..permissions import IdentityAccess, identity_access, identity_restricted
 from ..workflow import WorkflowError
 from .common import audit, locked_case, now_or
 
@@ -20,11 +21,20 @@ def reveal_identity(
     report: Report, *, actor: User, reason: str, now: datetime | None = None
 ) -> ReporterIdentity:
     """Unmask the reporter's identity for `actor`, writing an audit entry with the reason."""
+    if identity_restricted(report):
+        raise WorkflowError(
+            "restricted",
+            _(
+                "The reporter has restricted the processing of their personal data (UU PDP): "
+                "their identity cannot be revealed."
+            ),
+        )
     if identity_access(actor, report) != IdentityAccess.REVEAL:
         raise WorkflowError("forbidden", _("You may not see this reporter's identity."))
     if len(reason.strip()) < 5:
         raise WorkflowError("reason_required", _("Give a reason for revealing the identity."))
     now = now_or(now)
     case = locked_case(report)
-    audit(case, "identity.revealed", actor, now, reason=reason.strip()[:300])
+    # The chain is permanent, so a phone number or name typed into the reason is masked first.
+    audit(case, "identity.revealed", actor, now, reason=redact(reason.strip()[:300]).text)
     return ReporterIdentity.objects.get(report=report)

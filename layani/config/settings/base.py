@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "layani.notifications",
     "layani.escalation",
     "layani.webhooks",
+    "layani.privacy",
     # Adapters
     "layani.portal",
     "layani.console",
@@ -180,6 +181,15 @@ LAYANI_MAP_ATTRIBUTION = os.environ.get("LAYANI_MAP_ATTRIBUTION", "")
 
 #: Key for the HMAC that protects reporters' access codes at rest; defaults to SECRET_KEY.
 LAYANI_ACCESS_CODE_KEY = os.environ.get("LAYANI_ACCESS_CODE_KEY", "")
+
+# Retention under UU PDP (docs/decisions/0022-retention-and-subject-rights.md): a finished report's
+# personal data is erased this many years after its last final move; inbound-message receipts after
+# this many days. The job erases this many reports per batch.
+LAYANI_RETENTION_IDENTITY_YEARS = int(os.environ.get("LAYANI_RETENTION_IDENTITY_YEARS", "5"))
+LAYANI_RETENTION_PROCESSED_MESSAGE_DAYS = int(
+    os.environ.get("LAYANI_RETENTION_PROCESSED_MESSAGE_DAYS", "30")
+)
+LAYANI_RETENTION_BATCH_SIZE = 100
 
 LOGGING = {
     "version": 1,

@@ -24,7 +24,7 @@ def signing_key(settings, tmp_path):
 
 def test_each_slot_is_enqueued_once_even_with_several_schedulers(signing_key):
     morning = datetime(2026, 1, 5, 7, 1, tzinfo=WIB)
-    assert scheduler.tick(now=morning) == ["sweep", "checkpoint", "digest"]
+    assert scheduler.tick(now=morning) == ["sweep", "checkpoint", "digest", "retention"]
     assert scheduler.tick(now=morning) == []
     assert scheduler.tick(now=datetime(2026, 1, 5, 7, 6, tzinfo=WIB)) == ["sweep"]
     assert JobRun.objects.filter(job="digest").count() == 1
