@@ -8,3 +8,13 @@ class MessagingConfig(AppConfig):
     name = "layani.messaging"
     label = "messaging"
     verbose_name = _("Messaging channels")
+
+    def ready(self) -> None:
+        from layani.privacy.signals import message_receipts_expired, report_erasing
+
+        from .retention import delete_conversations_of, delete_receipts_before
+
+        report_erasing.connect(delete_conversations_of, dispatch_uid="messaging-erase-report")
+        message_receipts_expired.connect(
+            delete_receipts_before, dispatch_uid="messaging-expire-receipts"
+        )

@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 from django.contrib.sessions.models import Session
 from django.db import transaction
@@ -31,7 +32,6 @@ from layani.accounts.models import User
 from layani.audit.services import record
 from layani.cases.models import Case, CaseMessage, Referral, Task
 from layani.intake.models import Attachment, Report, ReporterIdentity
-from layani.messaging.models import Conversation, ProcessedMessage
 from layani.notifications.models import Notification
 from layani.routing.models import RoutingDecision
 
@@ -40,7 +40,7 @@ from .policy import retention_policy
 from .requests import new_request
 from .scrub import Secrets, scrub_json, scrub_text
 from .selectors import past_retention
-from .signals import account_erased
+from .signals import account_erased, message_receipts_expired, report_erasing
 
 _CASE_TEXT_FIELDS = (
     "hold_reason",
@@ -106,7 +106,7 @@ def erase_report(
         erased.notifications = _scrub_notifications(report, secrets)
         files = [a.file.name for a in Attachment.objects.filter(report=report) if a.file.name]
         erased.attachments = Attachment.objects.filter(report=report).delete()[0]
-        erased.conversations = Conversation.objects.filter(last_report=report).delete()[0]
+        erased.conversations = _removed(report_erasing.send(sender=Report, report=report))
         if identity is not None:
             identity.delete()
             erased.identity = True
@@ -126,6 +126,11 @@ def erase_report(
         )
         transaction.on_commit(lambda: _delete_files(files))
     return erased
+
+
+def _removed(responses: list[tuple[Any, Any]]) -> int:
+    """Rows the adapters removed, summed over their answers to a signal."""
+    return sum(n for _, n in responses if isinstance(n, int))
 
 
 def erase_expired(
@@ -156,7 +161,9 @@ def erase_expired(
                 progress(done, result.due)
         last_pk = batch[-1].pk
     cutoff = policy.processed_message_cutoff(now)
-    result.processed_messages = ProcessedMessage.objects.filter(received_at__lt=cutoff).delete()[0]
+    result.processed_messages = _removed(
+        message_receipts_expired.send(sender=Report, cutoff=cutoff)
+    )
     result.sessions = Session.objects.filter(expire_date__lt=now).delete()[0]
     return result
 
