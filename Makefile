@@ -52,10 +52,14 @@ fmt: $(STAMP)
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
+# semgrep runs the project's rules (.semgrep/rules, tested by .semgrep/tests) offline: no metrics,
+# no registry; --project-root scans every file under layani/, committed or not.
 lint: $(STAMP)
 	$(BIN)/ruff format --check .
 	$(BIN)/ruff check .
 	$(BIN)/bandit -q -c pyproject.toml -r layani
+	$(BIN)/semgrep scan --quiet --metrics=off --disable-version-check --project-root . --error \
+	  --config .semgrep/rules layani
 
 types: $(STAMP)
 	DJANGO_SETTINGS_MODULE=layani.config.settings.test $(BIN)/mypy layani

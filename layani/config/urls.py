@@ -14,3 +14,6 @@ urlpatterns = [
     path("statistik/", include("layani.transparency.urls")),
     path("", include("layani.portal.urls")),
 ]
+
+# A database error raised outside a view (session save, user loading in middleware) is a 503 too.
+handler500 = "layani.security.availability.server_error"

@@ -4,7 +4,7 @@ from django.urls import path
 from layani.security.login import ThrottledLoginView
 from layani.security.views import second_factor
 
-from .views import actions, case, intake, lists, privacy
+from .views import actions, attachments, case, intake, lists, privacy
 
 app_name = "console"
 urlpatterns = [
@@ -21,6 +21,11 @@ urlpatterns = [
     path("instansi/<slug:slug>/beban-kerja/", lists.workload, name="workload"),
     path("laporan/<str:tracking_id>/", case.case_detail, name="case"),
     path("laporan/<str:tracking_id>/buka-identitas/", actions.reveal, name="reveal"),
+    path(
+        "laporan/<str:tracking_id>/lampiran/<int:attachment_id>/",
+        attachments.download,
+        name="attachment",
+    ),
     path(
         "laporan/<str:tracking_id>/tugas/<int:task_id>/<slug:action>/",
         actions.task_action,

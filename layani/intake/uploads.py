@@ -10,10 +10,12 @@ REST API, messaging, assisted intake), so no channel can store what another woul
   header is read, the picture is never decoded);
 * PDFs with active content (``/JavaScript``, ``/JS``, ``/Launch``, also hex-escaped in names) are
   refused. The scan cannot see inside compressed object streams, so PDFs must never be rendered
-  inline: no view serves attachments yet, and the one that will must send them as downloads
-  (``Content-Disposition: attachment`` and ``nosniff``, checklist item 8);
-* photos lose their metadata (GPS position, camera, owner) before they are stored — an "anonymous"
-  reporter must not be found through the photo;
+  inline: they are only served as downloads (``layani/security/downloads.py``:
+  ``Content-Disposition: attachment``, ``nosniff``, CSP ``sandbox``; checklist item 8);
+* photos are decoded and re-encoded by Pillow (`reencode_image`): only the pixels survive, so the
+  metadata (GPS position, camera, owner) is gone — an "anonymous" reporter must not be found
+  through the photo — and so is anything hidden behind the picture (a polyglot's HTML or zip);
+  the EXIF orientation is applied first; GIFs keep their first frame;
 * the original name is kept for display only, reduced to a plain file name whose extension is the
   real type's (``../../etc/passwd`` → ``passwd.png``, ``photo.jpg.php`` → ``photo.jpg``); files are
   stored under generated names.
@@ -21,11 +23,13 @@ REST API, messaging, assisted intake), so no channel can store what another woul
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import struct
 
 from django.utils.translation import gettext as _
+from PIL import Image, ImageOps
 
 #: Largest single attachment.
 MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
@@ -102,8 +106,9 @@ def check_attachment(name: str, content: bytes) -> tuple[str, bytes, str]:
                 _("%(name)s is too large a picture (at most %(mp)d megapixels).")
                 % {"name": shown, "mp": MAX_IMAGE_PIXELS // 1_000_000},
             )
+        content = reencode_image(content, content_type, shown)
     extension = _EXTENSIONS[content_type]
-    return _with_extension(shown, extension), strip_metadata(content, content_type), content_type
+    return _with_extension(shown, extension), content, content_type
 
 
 _UNSAFE_NAME = re.compile(r"[\x00-\x1f\x7f/\\:*?\"<>|]")
@@ -182,107 +187,79 @@ def _webp_size(data: bytes) -> tuple[int, int] | None:
     return None
 
 
-def strip_metadata(content: bytes, content_type: str) -> bytes:
-    """Photos without EXIF/XMP/IPTC (JPEG), text/EXIF chunks (PNG), EXIF/XMP chunks (WebP) or
-    comment/application blocks (GIF); PDFs unchanged."""
-    if content_type == "image/jpeg":
-        return _strip_jpeg(content)
-    if content_type == "image/png":
-        return _strip_png(content)
-    if content_type == "image/webp":
-        return _strip_webp(content)
-    if content_type == "image/gif":
-        return _strip_gif(content)
-    return content
+def reencode_image(content: bytes, content_type: str, shown: str) -> bytes:
+    """The picture decoded and written anew by Pillow in its own format, with nothing else.
 
-
-# JPEG APPn segments that carry metadata: APP1 (EXIF, XMP), APP12, APP13 (IPTC/Photoshop), COM.
-_JPEG_DROP = {0xE1, 0xEC, 0xED, 0xFE}
-
-
-def _strip_jpeg(data: bytes) -> bytes:
-    out = bytearray(data[:2])
-    i = 2
-    while i + 4 <= len(data) and data[i] == 0xFF:
-        marker = data[i + 1]
-        if marker == 0xDA:  # start of scan: the image data follows unchanged
-            break
-        (length,) = struct.unpack(">H", data[i + 2 : i + 4])
-        if marker not in _JPEG_DROP:
-            out += data[i : i + 2 + length]
-        i += 2 + length
-    out += data[i:]
-    return bytes(out)
-
-
-_PNG_DROP = {b"eXIf", b"tEXt", b"zTXt", b"iTXt", b"tIME"}
-
-
-def _strip_png(data: bytes) -> bytes:
-    out = bytearray(data[:8])
-    i = 8
-    while i + 8 <= len(data):
-        (length,) = struct.unpack(">I", data[i : i + 4])
-        kind = data[i + 4 : i + 8]
-        end = i + 12 + length
-        if kind not in _PNG_DROP:
-            out += data[i:end]
-        i = end
-    return bytes(out)
-
-
-def _strip_webp(data: bytes) -> bytes:
-    """Drop EXIF and XMP chunks and clear their flags in VP8X; fix the RIFF size."""
-    out = bytearray()
-    i = 12
-    while i + 8 <= len(data):
-        kind = data[i : i + 4]
-        (length,) = struct.unpack("<I", data[i + 4 : i + 8])
-        end = i + 8 + length + (length & 1)
-        chunk = bytearray(data[i:end])
-        if kind == b"VP8X" and len(chunk) > 8:
-            chunk[8] &= ~0x0C & 0xFF  # EXIF (0x08) and XMP (0x04) flags
-        if kind not in (b"EXIF", b"XMP "):
-            out += chunk
-        i = end
-    return b"RIFF" + struct.pack("<I", len(out) + 4) + b"WEBP" + bytes(out)
-
-
-def _strip_gif(data: bytes) -> bytes:
-    """Drop comment and application extension blocks (XMP lives there); keep the picture."""
+    Only pixels survive: EXIF (GPS, camera, owner), XMP, IPTC, ICC profiles, comments, text chunks
+    and anything appended after the image data (an HTML page, a script or a zip glued behind a valid
+    JPEG) are gone, because the output is made from the decoded picture alone. The EXIF orientation
+    is applied to the pixels first, so a photo taken upright stays upright without its tag. GIFs and
+    animated WebPs keep their first frame only (a still is what a report needs, and decoding stays
+    bounded). A file that Pillow cannot decode is refused: what cannot be re-encoded is not stored.
+    """
+    unreadable = AttachmentError(
+        "unreadable_image",
+        _("%(name)s could not be read as a picture; it may be damaged. Please send it again.")
+        % {"name": shown},
+    )
     try:
-        return _gif_without_blocks(data)
-    except IndexError:
-        return data  # a truncated GIF: leave it as it is, nothing past the break can be parsed
+        with Image.open(io.BytesIO(content), formats=[_PILLOW_FORMATS[content_type]]) as source:
+            if source.width * source.height > MAX_IMAGE_PIXELS:
+                raise AttachmentError(
+                    "too_many_pixels",
+                    _("%(name)s is too large a picture (at most %(mp)d megapixels).")
+                    % {"name": shown, "mp": MAX_IMAGE_PIXELS // 1_000_000},
+                )
+            source.seek(0)
+            lossless = content_type == "image/webp" and _webp_is_lossless(content)
+            transparency = source.info.get("transparency")
+            picture = ImageOps.exif_transpose(source)  # a copy with the orientation applied
+            picture.load()
+            picture.info = {}  # encoders fall back to info (PNG takes its ICC profile from there)
+        return _encode(picture, content_type, lossless=lossless, transparency=transparency)
+    except AttachmentError:
+        raise
+    except Exception:  # hostile input: any parser failure is the sender's file, never a 500
+        raise unreadable from None
 
 
-def _gif_without_blocks(data: bytes) -> bytes:
-    flags = data[10]
-    i = 13 + (3 * (2 ** ((flags & 7) + 1)) if flags & 0x80 else 0)
-    out = bytearray(data[:i])
-    while i < len(data):
-        introducer = data[i]
-        if introducer == 0x3B:  # trailer
-            out += data[i : i + 1]
-            break
-        if introducer == 0x21:  # extension: label, then sub-blocks
-            label = data[i + 1]
-            j = i + 2
-            while data[j] != 0:
-                j += data[j] + 1
-            j += 1
-            if label not in (0xFE, 0xFF):
-                out += data[i:j]
-            i = j
-        elif introducer == 0x2C:  # image descriptor, optional local table, LZW data
-            local = data[i + 9]
-            j = i + 10 + (3 * (2 ** ((local & 7) + 1)) if local & 0x80 else 0)
-            j += 1  # LZW minimum code size
-            while data[j] != 0:
-                j += data[j] + 1
-            j += 1
-            out += data[i:j]
-            i = j
-        else:
-            return data
-    return bytes(out)
+_PILLOW_FORMATS = {
+    "image/jpeg": "JPEG",
+    "image/png": "PNG",
+    "image/gif": "GIF",
+    "image/webp": "WEBP",
+}
+
+
+def _webp_is_lossless(data: bytes) -> bool:
+    return b"VP8L" in data[12:4096] and b"VP8 " not in data[12:4096]
+
+
+def _encode(
+    picture: Image.Image, content_type: str, *, lossless: bool, transparency: object
+) -> bytes:
+    out = io.BytesIO()
+    if content_type == "image/jpeg":
+        if picture.mode not in ("RGB", "L"):
+            picture = picture.convert("RGB")
+        picture.save(out, "JPEG", quality=90)
+    elif content_type == "image/png":
+        extra = {"transparency": transparency} if transparency is not None else {}
+        picture.save(out, "PNG", **extra)
+    elif content_type == "image/gif":
+        if picture.mode not in ("P", "L"):
+            picture = picture.convert("P")
+        extra = {"transparency": transparency} if isinstance(transparency, int) else {}
+        picture.save(out, "GIF", **extra)
+    else:
+        if picture.mode not in ("RGB", "RGBA"):
+            picture = picture.convert("RGBA" if "A" in picture.mode else "RGB")
+        picture.save(out, "WEBP", lossless=lossless, quality=90, exact=lossless)
+    return out.getvalue()
+
+
+def strip_metadata(content: bytes, content_type: str) -> bytes:
+    """Photos re-encoded with no metadata (`reencode_image`); PDFs unchanged."""
+    if content_type in _PILLOW_FORMATS:
+        return reencode_image(content, content_type, "lampiran")
+    return content

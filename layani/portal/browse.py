@@ -30,6 +30,7 @@ from layani.intake.models import FINAL_STATUSES, PrivacyTier
 from layani.intake.services import SubmissionError, support_report
 
 from . import maps, routing_seam
+from .attachments import public_attachments
 from .regions import region_path
 from .selectors import (
     ReportFilters,
@@ -150,6 +151,7 @@ def report_detail(request: HttpRequest, tracking_id: str) -> HttpResponse:
         "follow_ups": [(m, routing_seam.redact_public(m.body)) for m in public_follow_ups(report)],
         "supported": bool(key) and has_supported(report, key),
         "can_support": report.status not in FINAL_STATUSES,
+        "attachments": public_attachments(report),
     }
     return render(request, "portal/report_detail.html", context)
 

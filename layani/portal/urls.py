@@ -3,7 +3,7 @@ from django.urls import path
 
 from layani.security.ratelimit import rate_limited
 
-from . import account, browse, privacy_views, submit, track, views
+from . import account, attachments, browse, privacy_views, submit, track, views
 
 app_name = "portal"
 urlpatterns = [
@@ -20,6 +20,11 @@ urlpatterns = [
     # Tracking one's own report
     path("lacak/", rate_limited("track")(track.track), name="track"),
     path("lacak/<str:tracking_id>/", track.my_report, name="my-report"),
+    path(
+        "lacak/<str:tracking_id>/lampiran/<int:attachment_id>/",
+        attachments.reporter_download,
+        name="my-attachment",
+    ),
     path("lacak/<str:tracking_id>/<slug:action>/", track.reporter_action, name="reporter-action"),
     # Public reports
     path("laporan/", browse.report_list, name="report-list"),
@@ -27,6 +32,11 @@ urlpatterns = [
     path("laporan/peta.json", browse.map_data, name="report-map-data"),
     path("laporan/<str:tracking_id>/", browse.report_detail, name="report-detail"),
     path("laporan/<str:tracking_id>/dukung/", browse.support, name="report-support"),
+    path(
+        "laporan/<str:tracking_id>/lampiran/<int:attachment_id>/",
+        attachments.public_download,
+        name="report-attachment",
+    ),
     # Citizen accounts
     path("akun/daftar/", account.sign_up, name="sign-up"),
     path("akun/masuk/", account.SignInView.as_view(), name="sign-in"),

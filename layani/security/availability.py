@@ -7,16 +7,27 @@ bilingual 503 with `Retry-After`. Nothing was stored: a report is acknowledged o
 transaction commits. Once the database answers again, Django's connection health checks
 (`CONN_HEALTH_CHECKS`) replace the dead connection on the next request, so the service recovers
 without a restart.
+
+Two places turn the errors into the 503, so that the whole middleware stack is covered:
+
+* `DatabaseUnavailableMiddleware` (innermost) for errors raised by a view;
+* `server_error`, the project's ``handler500``, for errors raised anywhere else — while
+  `SessionMiddleware` saves the session after the view, while a middleware loads the signed-in
+  user, in any middleware. Django converts an exception escaping any middleware into a response
+  by calling ``handler500`` inside its ``except`` block, so the handler sees the exception and
+  answers 503 for database errors and Django's ordinary 500 page for everything else.
 """
 
 from __future__ import annotations
 
 import json
 import logging
+import sys
 from collections.abc import Callable
 
 from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse
+from django.views import defaults
 
 logger = logging.getLogger(__name__)
 
@@ -51,4 +62,17 @@ def unavailable_response(request: HttpRequest) -> HttpResponse:
         )
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     response["Cache-Control"] = "no-store"
+    return response
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    """``handler500``: a database error raised outside a view is a 503 as well, never a 500 page."""
+    error = sys.exc_info()[1]
+    if not isinstance(error, OperationalError | InterfaceError):
+        return defaults.server_error(request)
+    logger.warning("database unavailable outside a view (%s): answering 503", type(error).__name__)
+    response = unavailable_response(request)
+    # Django would log this response with the exception attached, and the driver's message may
+    # quote SQL parameters (personal data); the warning above is the log line instead.
+    response._has_been_logged = True  # type: ignore[attr-defined]
     return response

@@ -1,8 +1,10 @@
 """The citizen portal in a real browser: submit (with and without JavaScript), offline, browse."""
 
+import io
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
 from conftest import A_SLEMAN_VILLAGE
 from layani.intake.models import Channel, PrivacyTier, Report
@@ -11,7 +13,16 @@ from layani.intake.services import Identity, ReportSubmission, submit_report
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.browser]
 
 AXE = Path(__file__).parent / "vendor" / "axe.min.js"
-PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + b"\x00" * 17 + b"\x00\x00\x00\x00IEND\xaeB`\x82"
+
+
+def _png() -> bytes:
+    # A real picture: uploads are decoded and re-encoded, so header-only fakes are refused.
+    out = io.BytesIO()
+    Image.new("RGB", (4, 4), (200, 50, 50)).save(out, "PNG")
+    return out.getvalue()
+
+
+PNG = _png()
 
 
 def serious_accessibility_problems(page):

@@ -8,6 +8,7 @@ import itertools
 
 import pytest
 from django.core.files.base import ContentFile
+from django.urls import reverse
 
 from layani.cases import services
 from layani.cases.models import CaseMessage, MessageKind
@@ -47,6 +48,9 @@ OBJECTS = [
     "identity",
     "attachment_unreviewed",
     "attachment_reviewed",
+    # The download action through the console's view (200, else 404), same cells as seeing it.
+    "download_unreviewed",
+    "download_reviewed",
     "internal_note",
     "thread",
 ]
@@ -61,6 +65,8 @@ def expected(role, tier, obj):
         "identity": row[2] if anonymous else row[1],
         "attachment_unreviewed": row[4] if anonymous else row[3],
         "attachment_reviewed": row[5],
+        "download_unreviewed": row[4] if anonymous else row[3],
+        "download_reviewed": row[5],
         "internal_note": row[6],
         "thread": row[7],
     }[obj]
@@ -93,7 +99,16 @@ def world(team, make_report):
     return reports
 
 
-def observe(user, report, obj):
+def observe(user, report, obj, client=None):
+    if obj.startswith("download"):
+        attachment = report.attachments.get(reviewed=obj.endswith("_reviewed"))
+        url = reverse("console:attachment", args=[report.tracking_id, attachment.pk])
+        response = client.get(url)
+        assert response.status_code in (200, 404), (obj, response.status_code)
+        if response.status_code == 200:
+            assert b"".join(response.streaming_content) == b"abc"
+            assert response["Content-Disposition"].startswith("attachment;")
+        return response.status_code == 200
     if obj == "case":
         return can_view_case(user, report)
     if obj == "identity":
@@ -106,15 +121,25 @@ def observe(user, report, obj):
 
 
 @pytest.mark.parametrize("role", list(MATRIX))
-def test_authorization_matrix_row(world, team, role):
+def test_authorization_matrix_row(world, team, staff_login, role):
     """Every (tier, object) cell of this role's row; a failure lists each wrong cell."""
     user = getattr(team, role)
-    wrong = [
-        (tier, obj, observe(user, world[tier], obj), expected(role, tier, obj))
-        for tier, obj in itertools.product(PrivacyTier.values, OBJECTS)
-        if observe(user, world[tier], obj) != expected(role, tier, obj)
-    ]
+    client = staff_login(user)  # second factor included, so the download cells reach the check
+    wrong = []
+    for tier, obj in itertools.product(PrivacyTier.values, OBJECTS):
+        seen = observe(user, world[tier], obj, client)
+        if seen != expected(role, tier, obj):
+            wrong.append((tier, obj, seen, expected(role, tier, obj)))
     assert wrong == []
+
+
+def test_every_role_and_tier_has_a_download_cell():
+    cells = {
+        (role, tier, obj)
+        for role, tier, obj in itertools.product(MATRIX, PrivacyTier.values, OBJECTS)
+        if obj.startswith("download")
+    }
+    assert len(cells) == len(MATRIX) * len(PrivacyTier.values) * 2 == 88
 
 
 def test_matrix_has_a_row_for_every_role_in_the_cast(team):

@@ -8,7 +8,7 @@ from functools import wraps
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponseBase
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -21,14 +21,14 @@ from layani.intake.models import Report
 from layani.intake.tracking import normalize_tracking_id
 from layani.security.totp import is_verified, needs_second_factor
 
-View = Callable[..., HttpResponse]
+View = Callable[..., HttpResponseBase]  # pages, and FileResponse downloads
 
 
 def staff_view(view: View) -> View:
     """Signed-in staff only; responses are never cached (they may hold identities)."""
 
     @wraps(view)
-    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         if not is_staff_member(request.user):  # type: ignore[arg-type]
             raise Http404
         if needs_second_factor(request.user) and not is_verified(request):  # type: ignore[arg-type]

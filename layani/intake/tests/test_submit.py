@@ -1,10 +1,12 @@
 """Submitting reports: validation, identity kept apart, idempotent retries, attachments on disk."""
 
+import io
 import os
 import threading
 
 import pytest
 from django.db import connection
+from PIL import Image
 
 from conftest import A_SLEMAN_VILLAGE
 from layani.audit.selectors import public_timeline
@@ -124,8 +126,10 @@ def test_point_is_stored_rounded_to_six_decimals(categories, regions):
 
 def test_attachments_are_stored_under_generated_names(categories, regions, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
+    out = io.BytesIO()
+    Image.new("RGB", (4, 4), (200, 50, 50)).save(out, "JPEG")  # a real picture: it is re-encoded
     upload = UploadedAttachment(
-        name="../../etc/passwd.jpg", content=b"\xff\xd8\xffdata", content_type="image/jpeg"
+        name="../../etc/passwd.jpg", content=out.getvalue(), content_type="image/jpeg"
     )
     report = submit_report(_submission(attachments=(upload,))).report
     attachment = Attachment.objects.get(report=report)
@@ -133,8 +137,10 @@ def test_attachments_are_stored_under_generated_names(categories, regions, setti
     assert "passwd" not in attachment.file.name
     assert os.path.realpath(attachment.file.path).startswith(str(tmp_path))
     with open(attachment.file.path, "rb") as fh:
-        assert fh.read() == b"\xff\xd8\xffdata"
-    assert attachment.size == 7
+        stored = fh.read()
+    assert stored.startswith(b"\xff\xd8\xff") and attachment.size == len(stored)
+    with Image.open(io.BytesIO(stored)) as picture:
+        assert picture.size == (4, 4)
 
 
 @pytest.mark.django_db(transaction=True)

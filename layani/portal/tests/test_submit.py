@@ -6,15 +6,22 @@ import uuid
 import pytest
 from django.core import mail
 from django.urls import reverse
+from PIL import Image
 
 from conftest import A_SLEMAN_VILLAGE
 from layani.intake.models import PrivacyTier, Report
 
 pytestmark = pytest.mark.django_db
 
-PNG = (
-    b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\rIHDR" + b"\x00" * 17 + b"\x00\x00\x00\x00IEND\xaeB`\x82"
-)
+
+def _png() -> bytes:
+    # A real picture: uploads are decoded and re-encoded, so header-only fakes are refused.
+    out = io.BytesIO()
+    Image.new("RGB", (4, 4), (200, 50, 50)).save(out, "PNG")
+    return out.getvalue()
+
+
+PNG = _png()
 
 
 def _form(**overrides):
