@@ -4,7 +4,7 @@ from django.urls import path
 from layani.security.login import ThrottledLoginView
 from layani.security.views import second_factor
 
-from .views import actions, attachments, case, intake, lists, privacy
+from .views import actions, attachments, case, dashboards, intake, lists, privacy
 
 app_name = "console"
 urlpatterns = [
@@ -14,11 +14,13 @@ urlpatterns = [
     path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
     path("antrean/", lists.queue, name="queue"),
     path("antrean/massal/", intake.bulk_action, name="bulk"),
+    path("dasbor/", dashboards.region_dashboard, name="dashboard"),
     path("laporan-baru/", intake.assisted_intake, name="intake"),
     path("hak-subjek-data/", privacy.subject_requests, name="subject-requests"),
     path("instansi/<slug:slug>/", lists.inbox, name="inbox"),
     path("instansi/<slug:slug>/simpan-tampilan/", lists.save_view, name="save-view"),
     path("instansi/<slug:slug>/beban-kerja/", lists.workload, name="workload"),
+    path("instansi/<slug:slug>/dasbor/", dashboards.agency_dashboard, name="agency-dashboard"),
     path("laporan/<str:tracking_id>/", case.case_detail, name="case"),
     path("laporan/<str:tracking_id>/buka-identitas/", actions.reveal, name="reveal"),
     path(

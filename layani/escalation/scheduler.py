@@ -24,6 +24,8 @@ from .models import JobRun
 DIGEST_AT = time(7)
 #: The retention job (layani/privacy) runs once a day at this local (WIB) hour, when it is quiet.
 RETENTION_AT = time(2)
+#: The open-data snapshot is written once a day at this local (WIB) hour, after retention.
+OPENDATA_AT = time(3)
 _WIB = ZoneInfo("Asia/Jakarta")
 
 
@@ -53,10 +55,12 @@ def _daily_at(at: time) -> Callable[[datetime], str | None]:
 
 def jobs() -> list[Job]:
     from layani.privacy import tasks as privacy_tasks
+    from layani.transparency import tasks as transparency_tasks
 
     from . import tasks
 
     sweep_minutes = int(getattr(settings, "LAYANI_SLA_SWEEP_MINUTES", 5))
+    rollup_minutes = int(getattr(settings, "LAYANI_ROLLUP_MINUTES", 5))
     return [
         Job("sweep", _every_minutes(sweep_minutes), tasks.run_sweep.enqueue),
         Job("checkpoint", _every_minutes(60), tasks.create_audit_checkpoint.enqueue),
@@ -64,6 +68,12 @@ def jobs() -> list[Job]:
         Job(
             "retention", _daily_at(RETENTION_AT), privacy_tasks.erase_expired_personal_data.enqueue
         ),
+        Job(
+            "rollup",
+            _every_minutes(rollup_minutes),
+            transparency_tasks.update_statistics_rollups.enqueue,
+        ),
+        Job("opendata", _daily_at(OPENDATA_AT), transparency_tasks.write_opendata_snapshot.enqueue),
     ]
 
 

@@ -4,30 +4,22 @@ Three rules keep a league table honest: an agency is ranked only with enough set
 (``TRANSPARENCY_MIN_CASES``, default 20), every rate carries its Wilson 95% interval, and the
 on-time rate is indirectly standardised for the agency's mix of main categories — an agency given
 only the hard problems is compared with how the whole deployment fares on those same problems.
+
+Every figure is read from the rollups (``published.py``), not from the reports.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass, replace
 from datetime import datetime
 
 from django.conf import settings
-from django.db.models import Count
-from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from layani.directory.models import Agency
 
-from .selectors import (
-    Satisfaction,
-    closable_cases,
-    deadline_tasks,
-    on_time_filter,
-    rated_cases,
-    reopen_rate,
-    satisfaction,
-)
+from .published import agency_counters, deadline_strata, reopen_of, satisfaction_of
+from .selectors import Satisfaction
 from .stats import Rate, Standardised, indirectly_standardise, wilson
 
 
@@ -50,28 +42,12 @@ class Scorecard:
     rank: int | None = None
 
 
-def _strata(now: datetime) -> dict[int, dict[str, tuple[int, int]]]:
-    """Per agency, per main category: (on-time tasks, settled tasks)."""
-    rows = (
-        deadline_tasks(now)
-        .annotate(
-            main=Coalesce("case__report__category__parent__code", "case__report__category__code")
-        )
-        .values("agency_id", "main")
-        .annotate(n=Count("pk"), hits=Count("pk", filter=on_time_filter()))
-    )
-    result: dict[int, dict[str, tuple[int, int]]] = defaultdict(dict)
-    for row in rows:
-        result[row["agency_id"]][row["main"] or ""] = (row["hits"], row["n"])
-    return result
-
-
 def scorecards(now: datetime | None = None) -> list[Scorecard]:
     """Every agency with at least one settled task: ranked ones first by observed/expected (the
     adjusted rate's order, without ties where the adjusted rate hits its 100% cap), then the
     rest by name. Satisfaction and reopening are over the cases the agency led."""
     now = now or timezone.now()
-    strata = _strata(now)
+    strata = deadline_strata(now)
     reference: dict[str, tuple[int, int]] = {}
     for per_category in strata.values():
         for code, (hits, n) in per_category.items():
@@ -79,6 +55,7 @@ def scorecards(now: datetime | None = None) -> list[Scorecard]:
             reference[code] = (old_hits + hits, old_n + n)
     minimum = minimum_cases()
     cards = []
+    counters = agency_counters(list(strata))
     for agency in Agency.objects.filter(pk__in=strata.keys()):
         counts = strata[agency.pk]
         std = indirectly_standardise(counts, reference)
@@ -88,8 +65,8 @@ def scorecards(now: datetime | None = None) -> list[Scorecard]:
                 on_time=wilson(std.observed, std.n),
                 expected_rate=std.expected / std.n if std.n else None,
                 standardised=std,
-                satisfaction=satisfaction(rated_cases().filter(lead_agency=agency)),
-                reopen=reopen_rate(closable_cases().filter(lead_agency=agency)),
+                satisfaction=satisfaction_of(counters.get(agency.pk)),
+                reopen=reopen_of(counters.get(agency.pk)),
                 ranked=std.n >= minimum and std.adjusted is not None,
             )
         )

@@ -29,6 +29,30 @@ def percentile(values: Sequence[float], p: float) -> float | None:
     return ordered[low] + (ordered[high] - ordered[low]) * (position - low)
 
 
+def histogram_percentile(histogram: Sequence[tuple[float, int]], p: float) -> float | None:
+    """``percentile`` of the values a histogram stands for, without expanding it.
+
+    ``histogram`` is ``(value, count)`` pairs sorted by value; the result equals
+    ``percentile([value repeated count times ...], p)``.
+    """
+    n = sum(count for _, count in histogram)
+    if n == 0:
+        return None
+    position = (n - 1) * p / 100
+    low = math.floor(position)
+    high = min(low + 1, n - 1)
+    values: dict[int, float] = {}
+    seen = 0
+    for value, count in histogram:
+        for rank in (low, high):
+            if seen <= rank < seen + count:
+                values[rank] = value
+        seen += count
+        if high in values:
+            break
+    return values[low] + (values[high] - values[low]) * (position - low)
+
+
 @dataclass(frozen=True)
 class Rate:
     """A share with its count and Wilson 95% interval; ``value`` is None when ``n`` is 0."""

@@ -13,10 +13,10 @@ from django.shortcuts import render
 from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 
-from . import opendata
+from . import opendata, published, rollups
 from .charts import bar_chart
 from .scorecards import minimum_cases, scorecards
-from .selectors import Overview, overview
+from .selectors import Overview
 
 FORMATS = {
     "csv": "text/csv; charset=utf-8",
@@ -26,13 +26,14 @@ FORMATS = {
 
 
 def cached_overview() -> Overview:
-    """The overview, recomputed at most every ``TRANSPARENCY_CACHE_SECONDS`` (default 300) per
-    language: the figures scan every counted report, which a busy public page must not repeat on
-    each request. Not yet incremental rollups (see docs/decisions/0016-transparency.md)."""
+    """The overview from the rollups (a few small tables, see docs/decisions/0017), kept for
+    ``TRANSPARENCY_CACHE_SECONDS`` (default 300) per language: the rollups themselves move only
+    when ``layani rollup_stats`` runs, every few minutes."""
     key = f"transparency:overview:{get_language()}"
     data = cache.get(key)
     if data is None:
-        data = overview()
+        rollups.build_if_small()
+        data = published.overview()
         cache.set(key, data, int(getattr(settings, "TRANSPARENCY_CACHE_SECONDS", 300)))
     return data
 
@@ -50,6 +51,7 @@ def statistics_page(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def scorecards_page(request: HttpRequest) -> HttpResponse:
+    rollups.build_if_small()
     cards = scorecards()
     return render(
         request,

@@ -12,11 +12,14 @@ from django.utils.translation import gettext as _
 
 from layani.accounts.models import Role, User
 from layani.cases import selectors
+from layani.cases.models import Task
 from layani.cases.permissions import agency_ids
 from layani.directory.models import Agency
 
+from .. import figures
 from ..models import SavedView
 from .base import staff_view
+from .dashboards import drilldown
 
 
 @staff_view
@@ -38,6 +41,8 @@ def home(request: HttpRequest) -> HttpResponse:
 def queue(request: HttpRequest) -> HttpResponse:
     """The coordinator's queue: new, answered, verified-not-disposed and bounced reports."""
     user: User = request.user  # type: ignore[assignment]
+    if "show" in request.GET:  # a dashboard's drill-down: figures.py
+        return drilldown(request, user)
     page = Paginator(selectors.coordinator_queue(user), 50).get_page(request.GET.get("page"))
     return render(request, "console/queue.html", {"page": page})
 
@@ -52,13 +57,11 @@ def inbox(request: HttpRequest, slug: str) -> HttpResponse:
     status = request.GET.get("status", "active")
     mine = request.GET.get("mine") == "1"
     overdue = request.GET.get("overdue") == "1"
-    tasks = selectors.agency_inbox(
-        user,
-        agency,
-        status=status,
-        officer=user if mine else None,
-        overdue_at=timezone.now() if overdue else None,
-    )
+    try:  # the dashboards' drill-down parameters too (age, officer, dates): figures.py
+        tasks = figures.inbox_tasks(user, agency, request.GET, timezone.now())
+    except figures.FilterError as error:
+        messages.error(request, str(error))
+        tasks = Task.objects.none()
     page = Paginator(tasks, 50).get_page(request.GET.get("page"))
     saved = SavedView.objects.filter(user=user, agency=agency)
     context = {

@@ -24,9 +24,16 @@ def signing_key(settings, tmp_path):
 
 def test_each_slot_is_enqueued_once_even_with_several_schedulers(signing_key):
     morning = datetime(2026, 1, 5, 7, 1, tzinfo=WIB)
-    assert scheduler.tick(now=morning) == ["sweep", "checkpoint", "digest", "retention"]
+    assert scheduler.tick(now=morning) == [
+        "sweep",
+        "checkpoint",
+        "digest",
+        "retention",
+        "rollup",
+        "opendata",
+    ]
     assert scheduler.tick(now=morning) == []
-    assert scheduler.tick(now=datetime(2026, 1, 5, 7, 6, tzinfo=WIB)) == ["sweep"]
+    assert scheduler.tick(now=datetime(2026, 1, 5, 7, 6, tzinfo=WIB)) == ["sweep", "rollup"]
     assert JobRun.objects.filter(job="digest").count() == 1
 
 

@@ -43,3 +43,18 @@ def test_adjusted_rate_is_capped_at_one():
     result = indirectly_standardise({"a": (1, 1)}, {"a": (1, 10), "b": (9, 10)})
     assert result.ratio == pytest.approx(10.0)
     assert result.adjusted == 1.0
+
+
+def test_percentile_of_a_histogram_equals_the_percentile_of_its_values():
+    from layani.transparency.stats import histogram_percentile
+
+    # [0.5, 1.0, 1.0, 3.0]: position 0.9 * 3 = 2.7 -> 1.0 + 0.7 * 2.0 = 2.4; median 1.0
+    histogram = [(0.5, 1), (1.0, 2), (3.0, 1)]
+    assert histogram_percentile(histogram, 50) == 1.0
+    assert histogram_percentile(histogram, 90) == pytest.approx(2.4)
+    assert histogram_percentile(histogram, 100) == 3.0
+    assert histogram_percentile([(2.0, 1)], 90) == 2.0
+    assert histogram_percentile([], 50) is None
+    assert histogram_percentile(histogram, 90) == pytest.approx(
+        percentile([0.5, 1.0, 1.0, 3.0], 90)
+    )

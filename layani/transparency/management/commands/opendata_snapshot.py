@@ -16,7 +16,7 @@ from django.core.management.base import BaseCommand, CommandParser
 from django.utils import timezone
 
 from layani.transparency import opendata
-from layani.transparency.selectors import overview
+from layani.transparency.published import overview
 
 STAT_COLUMNS = ["figure", "group", "value", "n"]
 
