@@ -18,8 +18,10 @@ import logging
 from collections import Counter
 from collections.abc import Iterable
 from datetime import datetime
+from typing import Any
 
 from django.db import IntegrityError, transaction
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -50,18 +52,34 @@ def sweep(*, now: datetime | None = None) -> Counter[str]:
     """Process every report and task whose clock has crossed a threshold by ``now``."""
     now = now or timezone.now()
     counts: Counter[str] = Counter()
-    counts["routed"] += route_new_reports()
-    reports = Report.objects.filter(status=ReportStatus.SUBMITTED).select_related(
-        "region", "category__parent"
+    routed = route_new_reports()
+    if routed:
+        counts["routed"] = routed
+    reports = (
+        Report.objects.filter(status=ReportStatus.SUBMITTED)
+        .exclude(Exists(_top_level_fired(Stage.VERIFICATION, report=OuterRef("pk"), task=None)))
+        .select_related("region", "category__parent")
     )
     for report in _iterate(reports):
         policy = deadlines.policy_for(report, Stage.VERIFICATION)
         due = deadlines.verification_deadline(report, now=now)
         counts += _process(report, None, Stage.VERIFICATION, due, policy, now)
-    tasks = Task.objects.filter(
-        status__in=ACTIVE_TASK_STATUSES, case__report__status=ReportStatus.IN_PROGRESS
-    ).select_related(
-        "agency", "assigned_officer", "case__report__region", "case__report__category__parent"
+    tasks = (
+        Task.objects.filter(
+            status__in=ACTIVE_TASK_STATUSES, case__report__status=ReportStatus.IN_PROGRESS
+        )
+        # Nothing left to fire: the last level of the task's current stage has gone out.
+        .exclude(
+            Q(first_follow_up_at__isnull=True)
+            & Exists(_top_level_fired(Stage.FIRST_FOLLOW_UP, task=OuterRef("pk")))
+        )
+        .exclude(
+            Q(first_follow_up_at__isnull=False)
+            & Exists(_top_level_fired(Stage.RESOLUTION, task=OuterRef("pk")))
+        )
+        .select_related(
+            "agency", "assigned_officer", "case__report__region", "case__report__category__parent"
+        )
     )
     for task in _iterate(tasks):
         report = task.case.report
@@ -82,6 +100,12 @@ def sweep(*, now: datetime | None = None) -> Counter[str]:
                 pass  # another worker closed it, or the reporter answered meanwhile
     counts["notifications_queued"] += retry_due(now=now)
     return counts
+
+
+def _top_level_fired(stage: str, **scope: Any) -> QuerySet[Escalation]:
+    """The last level of `stage` for the scope. Levels fire lowest first and never twice, so once
+    this one exists nothing is left to fire for that stage."""
+    return Escalation.objects.filter(stage=stage, level=Level.COORDINATOR, **scope)
 
 
 def route_new_reports(limit: int = 2000) -> int:

@@ -153,3 +153,28 @@ def test_sweep_gives_new_reports_the_router_suggestion_once(team, make_report):
     assert counts["routed"] == 1
     assert RoutingDecision.objects.filter(report=report).count() == 1
     assert route_new_reports() == 0  # already routed: nothing to do on the next pass
+
+
+@pytest.mark.django_db
+def test_a_task_with_every_level_fired_is_not_even_loaded_again(disposed, monkeypatch):
+    from layani.cases import deadlines
+
+    sweep(now=datetime(2026, 3, 2, 9, tzinfo=WIB))  # the catch-up fires all three levels
+    seen = []
+    original = deadlines.task_deadline
+
+    def counting(task, **kwargs):
+        seen.append(task.pk)
+        return original(task, **kwargs)
+
+    monkeypatch.setattr(deadlines, "task_deadline", counting)
+    sweep(now=datetime(2026, 3, 3, 9, tzinfo=WIB))
+    assert seen == []  # at national scale the escalated backlog costs no work on each pass
+    # A first follow-up moves the task to the resolution stage: it is watched again.
+    from layani.cases.models import Task
+
+    Task.objects.filter(case__report=disposed).update(
+        first_follow_up_at=datetime(2026, 3, 3, 8, tzinfo=WIB)
+    )
+    sweep(now=datetime(2026, 3, 3, 9, tzinfo=WIB))
+    assert len(seen) == Task.objects.filter(case__report=disposed).count()
