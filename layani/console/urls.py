@@ -29,6 +29,11 @@ urlpatterns = [
         name="attachment",
     ),
     path(
+        "laporan/<str:tracking_id>/lampiran/<int:attachment_id>/periksa/",
+        attachments.review,
+        name="attachment-review",
+    ),
+    path(
         "laporan/<str:tracking_id>/tugas/<int:task_id>/<slug:action>/",
         actions.task_action,
         name="task-action",

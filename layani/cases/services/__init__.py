@@ -3,6 +3,7 @@ changes the rows, writes the audit entry and queues notifications after commit â
 transaction. Views, the API and background tasks call these; nothing else changes case state.
 """
 
+from .attachments import review_attachment
 from .automatic import auto_dispose_if_confident
 from .closure import appeal_case, auto_close_case, confirm_closure, dispute_closure, propose_closure
 from .handling import (
@@ -45,6 +46,7 @@ __all__ = [
     "refer_task",
     "reject_as_not_within_authority",
     "reveal_identity",
+    "review_attachment",
     "verify_report",
     "withdraw_task",
 ]

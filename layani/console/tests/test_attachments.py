@@ -175,3 +175,54 @@ def test_the_case_page_links_each_attachment_it_shows(make_report, cast, staff_l
     attachment = _attach(report, b"abc", "image/jpeg", name="lubang.jpg")
     page = staff_login(cast.officer_pu).get(reverse("console:case", args=[report.tracking_id]))
     assert f'href="{_url(attachment)}"' in page.content.decode()
+
+
+def _review_url(attachment: Attachment) -> str:
+    return reverse("console:attachment-review", args=[attachment.report.tracking_id, attachment.pk])
+
+
+def test_the_coordinator_checks_an_anonymous_reports_photo_before_the_agency_gets_it(
+    make_report, cast, staff_login, client
+):
+    report = _disposed(make_report, cast, PrivacyTier.ANONIM)
+    attachment = _attach(report, b"abc", "image/jpeg", name="foto_budi_santoso.jpg")
+    Attachment.objects.filter(pk=attachment.pk).update(reviewed=False)
+    officer = staff_login(cast.officer_pu)
+    assert officer.get(_url(attachment)).status_code == 404
+    # An officer cannot check it themselves.
+    officer.post(_review_url(attachment), {"reviewed": "1"})
+    attachment.refresh_from_db()
+    assert attachment.reviewed is False
+
+    coordinator_page = staff_login(cast.coordinator).get(
+        reverse("console:case", args=[report.tracking_id])
+    )
+    assert _review_url(attachment) in coordinator_page.content.decode()
+    assert "foto_budi_santoso.jpg" in coordinator_page.content.decode()
+    response = client.post(_review_url(attachment), {"reviewed": "1"})
+    assert response.status_code == 302
+    attachment.refresh_from_db()
+    assert attachment.reviewed is True
+    entry = AuditEntry.objects.get(action="attachment.reviewed")
+    assert entry.payload == {"attachment": attachment.pk}
+
+    officer = staff_login(cast.officer_pu)
+    download = officer.get(_url(attachment))
+    assert download.status_code == 200
+    # The agency never learns the sender's own file name on an anonymous report.
+    assert "lampiran-1.jpg" in download["Content-Disposition"]
+    page = officer.get(reverse("console:case", args=[report.tracking_id])).content.decode()
+    assert "foto_budi_santoso" not in page and "lampiran-1.jpg" in page
+    assert _review_url(attachment) not in page
+
+    staff_login(cast.coordinator).post(_review_url(attachment), {"reviewed": "0"})
+    attachment.refresh_from_db()
+    assert attachment.reviewed is False
+    assert AuditEntry.objects.filter(action="attachment.review_withdrawn").count() == 1
+    assert staff_login(cast.officer_pu).get(_url(attachment)).status_code == 404
+
+
+def test_a_regular_reports_attachment_keeps_its_name_for_the_agency(make_report, cast, staff_login):
+    attachment = _attach(_disposed(make_report, cast), b"abc", "image/jpeg", name="lubang.jpg")
+    download = staff_login(cast.officer_pu).get(_url(attachment))
+    assert "lubang.jpg" in download["Content-Disposition"]

@@ -9,13 +9,19 @@ confidential report (rahasia, anonim + rahasia) writes ``attachment.downloaded``
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.db import transaction
-from django.http import FileResponse, Http404, HttpRequest
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from layani.accounts.models import User
 from layani.audit.services import record
-from layani.cases.permissions import can_see_attachment
-from layani.intake.models import Attachment
+from layani.cases import services
+from layani.cases.permissions import can_see_attachment, is_coordinator_for, is_oversight_for
+from layani.cases.workflow import WorkflowError
+from layani.intake.models import ANONYMOUS_TIERS, Attachment, Report
 from layani.security.downloads import attachment_response, generic_name
 
 from .base import report_or_404, staff_view
@@ -37,6 +43,49 @@ def download(request: HttpRequest, tracking_id: str, attachment_id: int) -> File
                 object_ref=report.tracking_id,
                 payload={"attachment": attachment.pk},
             )
-    # The same name the case page shows (already reduced to a plain name at upload).
-    filename = attachment.original_name or generic_name(attachment, 1)
+    number = list(report.attachments.order_by("created_at", "pk")).index(attachment) + 1
+    filename = display_name(user, report, attachment, number)
     return attachment_response(attachment, filename=filename, public=False)
+
+
+def display_name(user: User, report: Report, attachment: Attachment, number: int) -> str:
+    """The name staff see: the sender's own file name can identify them (``foto_budi.jpg``), so on
+    anonymous reports only the coordinator and oversight see it; the agency sees ``lampiran-1.jpg``."""
+    sender_named = report.privacy not in ANONYMOUS_TIERS or (
+        is_coordinator_for(user, report) or is_oversight_for(user, report)
+    )
+    if sender_named and attachment.original_name:
+        return attachment.original_name
+    return generic_name(attachment, number)
+
+
+def for_the_case_page(user: User, report: Report) -> list[tuple[Attachment, str]]:
+    """The attachments `user` may have, numbered in upload order, with the name they may see."""
+    ordered = report.attachments.order_by("created_at", "pk")
+    return [
+        (a, display_name(user, report, a, n))
+        for n, a in enumerate(ordered, start=1)
+        if can_see_attachment(user, a)
+    ]
+
+
+@require_POST
+@staff_view
+def review(request: HttpRequest, tracking_id: str, attachment_id: int) -> HttpResponse:
+    """The coordinator marks an attachment as checked (or takes the check back)."""
+    user: User = request.user  # type: ignore[assignment]
+    report = report_or_404(user, tracking_id)
+    attachment = Attachment.objects.filter(pk=attachment_id, report=report).first()
+    if attachment is None or not can_see_attachment(user, attachment):
+        raise Http404
+    approved = request.POST.get("reviewed") == "1"
+    try:
+        services.review_attachment(attachment, actor=user, approved=approved)
+    except WorkflowError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(
+            request,
+            _("Attachment marked as checked.") if approved else _("Attachment check withdrawn."),
+        )
+    return redirect("console:case", tracking_id=report.tracking_id)

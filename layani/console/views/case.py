@@ -20,8 +20,9 @@ from layani.cases.permissions import (
     IdentityAccess,
     actors_for,
     agency_ids,
-    can_see_attachment,
     identity_access,
+    is_coordinator_for,
+    is_oversight_for,
     visible_messages,
 )
 from layani.cases.selectors import case_tasks
@@ -33,6 +34,7 @@ from layani.routing.selectors import likely_duplicates
 from layani.routing.services import suggest_for_report
 
 from .. import forms
+from . import attachments
 from .base import report_or_404, staff_view
 
 #: Where the coordinator still decides what the report is and who handles it.
@@ -91,7 +93,8 @@ def case_context(
             if sees_all
             else answers_for_the_agency(report, report.answers),
         },
-        "attachments": [a for a in report.attachments.all() if can_see_attachment(user, a)],
+        "attachments": attachments.for_the_case_page(user, report),
+        "reviews_attachments": is_coordinator_for(user, report) or is_oversight_for(user, report),
         "identity": _identity_view(report, access, revealed),
         "identity_access": access,
         "timeline": AuditEntry.objects.filter(
