@@ -158,6 +158,12 @@ class Report(models.Model):
             models.Index(fields=["status", "submitted_at"], name="report_status_submitted"),
             models.Index(fields=["category", "submitted_at"], name="report_category_submitted"),
             models.Index(fields=["region", "submitted_at"], name="report_region_submitted"),
+            # "Closed per week" on the coordinators' dashboards reads a few weeks of closures.
+            models.Index(
+                fields=["closed_at"],
+                name="report_closed_at",
+                condition=Q(closed_at__isnull=False),
+            ),
         ]
         constraints = [
             models.UniqueConstraint(
