@@ -37,6 +37,8 @@ class Command(BaseCommand):
             call_command("load_categories")
         if not Agency.objects.exists():
             call_command("seed_demo")
+        # The public statistics read rollups; bring them up to date before the first page view.
+        call_command("rollup_stats", verbosity=0)
         self._print_logins()
         if not no_serve:
             call_command("runserver", addrport, use_reloader=False)
