@@ -88,8 +88,10 @@ def request_item(
     agency: Agency | None = None,
     notes: list[AuditEntry] | None = None,
     extensions: bool = False,
+    media_url: str | None = None,
 ) -> dict[str, Any]:
-    """One public report as a GeoReport request; `extensions` adds the history and extra fields."""
+    """One public report as a GeoReport request; `extensions` adds the history and extra fields.
+    `media_url` is the public download of its first checked attachment, if any."""
     zone = report.region.timezone or "Asia/Jakarta"
     category = report.category
     closed = report.status in FINAL_STATUSES
@@ -111,7 +113,7 @@ def request_item(
         "zipcode": report.region.postal_code or None,
         "lat": float(report.latitude) if report.latitude is not None else None,
         "long": float(report.longitude) if report.longitude is not None else None,
-        "media_url": None,
+        "media_url": media_url,
     }
     if extensions:
         item["title"] = redact(report.title)

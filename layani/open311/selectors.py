@@ -15,7 +15,7 @@ from django.db.models import Exists, OuterRef, QuerySet
 
 from layani.audit.models import AuditEntry, Visibility
 from layani.directory.models import Agency, Category, CategoryQuestion, Region, Responsibility
-from layani.intake.models import Report
+from layani.intake.models import Attachment, Report
 
 REPORT_OBJECT_TYPE = "report"
 
@@ -42,6 +42,23 @@ def public_requests() -> QuerySet[Report]:
         .select_related("category", "category__parent", "region")
         .order_by("-submitted_at", "-pk")
     )
+
+
+def first_photos(reports: Iterable[Report]) -> dict[int, int]:
+    """Report pk -> pk of its first reviewed attachment, for ``media_url``, in one query.
+
+    The reports are public already (they come from `public_requests`); only attachments the
+    coordinator checked are public (the same rule as the portal's public downloads).
+    """
+    first: dict[int, int] = {}
+    rows = (
+        Attachment.objects.filter(report__in=[r.pk for r in reports], reviewed=True)
+        .order_by("report_id", "created_at", "pk")
+        .values_list("report_id", "pk")
+    )
+    for report_id, pk in rows:
+        first.setdefault(report_id, pk)
+    return first
 
 
 def lead_agencies(reports: Iterable[Report]) -> dict[int, Agency]:

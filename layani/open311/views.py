@@ -111,14 +111,14 @@ def requests(request: HttpRequest, fmt: str) -> HttpResponse:
         return _create(request, fmt)
     filters = request_filters(request.GET)
     reports = list(_page(_filtered(selectors.public_requests(), filters), filters))
-    return _render_requests(reports, fmt, extensions=filters.extensions)
+    return _render_requests(request, reports, fmt, extensions=filters.extensions)
 
 
 @endpoint("GET")
 def request_detail(request: HttpRequest, request_id: str, fmt: str) -> HttpResponse:
     report = _public_report(request_id)
     extensions = request.GET.get("extensions", "").lower() in ("true", "1")
-    return _render_requests([report], fmt, extensions=extensions)
+    return _render_requests(request, [report], fmt, extensions=extensions)
 
 
 @endpoint("GET")
@@ -222,12 +222,26 @@ def _page(reports: QuerySet[Report], f: RequestFilters) -> QuerySet[Report]:
     return reports[offset : offset + f.page_size]
 
 
-def _render_requests(reports: list[Report], fmt: str, *, extensions: bool) -> HttpResponse:
+def _render_requests(
+    request: HttpRequest, reports: list[Report], fmt: str, *, extensions: bool
+) -> HttpResponse:
     agencies = selectors.lead_agencies(reports)
     notes = selectors.public_notes(r.tracking_id for r in reports) if extensions else {}
+    photos = selectors.first_photos(reports)
+
+    def media(report: Report) -> str | None:
+        if report.pk not in photos:
+            return None
+        path = reverse("portal:report-attachment", args=[report.tracking_id, photos[report.pk]])
+        return request.build_absolute_uri(path)
+
     data = [
         request_item(
-            r, agency=agencies.get(r.pk), notes=notes.get(r.tracking_id), extensions=extensions
+            r,
+            agency=agencies.get(r.pk),
+            notes=notes.get(r.tracking_id),
+            extensions=extensions,
+            media_url=media(r),
         )
         for r in reports
     ]
