@@ -74,6 +74,7 @@ def jobs() -> list[Job]:
             transparency_tasks.update_statistics_rollups.enqueue,
         ),
         Job("opendata", _daily_at(OPENDATA_AT), transparency_tasks.write_opendata_snapshot.enqueue),
+        Job("counts", _every_minutes(rollup_minutes), tasks.refresh_report_counts.enqueue),
     ]
 
 

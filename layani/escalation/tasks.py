@@ -7,6 +7,7 @@ import logging
 from django_tasks import task
 
 from layani.audit.services import create_checkpoint
+from layani.intake.selectors import report_counts
 from layani.notifications.services import send_digests
 
 from .sweep import sweep
@@ -33,3 +34,9 @@ def create_audit_checkpoint() -> int | None:
 def send_daily_digests() -> int:
     """Send each digest user's held notifications as one e-mail."""
     return send_digests()
+
+
+@task()
+def refresh_report_counts() -> int:
+    """Count the home page's figures anew into the cache; returns the number of reports."""
+    return sum(report_counts(fresh=True).by_status.values())

@@ -2,9 +2,21 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from django.core.cache import cache
 from django.db.models import Count, QuerySet
 
+from layani.directory.models import Category
+
 from .models import Report, ReportStatus
+
+#: The home page's figures are counted over every report, which at a million reports takes
+#: seconds; they are kept in the cache (shared through Redis when scaled out) and refreshed by the
+#: scheduler every few minutes (`escalation.tasks.refresh_report_counts`). The timeout only bounds
+#: how stale they can get if the scheduler stops.
+COUNTS_KEY = "intake:report-counts:1"
+COUNTS_TIMEOUT = 15 * 60
 
 
 def recent_public_reports(limit: int = 10) -> QuerySet[Report]:
@@ -25,15 +37,21 @@ def report_counts_by_status() -> dict[str, int]:
 
 
 def report_counts_by_main_category() -> list[tuple[str, int]]:
-    """(main category name, count) pairs, largest first; uncategorised reports are left out."""
+    """(main category name, count) pairs, largest first; uncategorised reports are left out.
+
+    Counted per category id alone (the ``(category, submitted_at)`` index answers it), then folded
+    into main categories here: the taxonomy has a few dozen rows."""
     rows = (
         Report.objects.filter(category__isnull=False)
-        .values("category__parent__name", "category__name")
+        .values("category_id")
         .annotate(n=Count("id"))
+        .order_by()
     )
+    categories = {c.pk: c for c in Category.objects.select_related("parent")}
     totals: dict[str, int] = {}
     for row in rows:
-        name = row["category__parent__name"] or row["category__name"]
+        category = categories[row["category_id"]]
+        name = (category.parent or category).name
         totals[name] = totals.get(name, 0) + row["n"]
     return sorted(totals.items(), key=lambda item: -item[1])
 
@@ -41,3 +59,23 @@ def report_counts_by_main_category() -> list[tuple[str, int]]:
 def report_counts_by_channel() -> list[tuple[str, int]]:
     rows = Report.objects.values("channel").annotate(n=Count("id")).order_by("-n")
     return [(row["channel"], row["n"]) for row in rows]
+
+
+@dataclass(frozen=True)
+class ReportCounts:
+    by_status: dict[str, int]
+    by_main_category: list[tuple[str, int]]
+    by_channel: list[tuple[str, int]]
+
+
+def report_counts(*, fresh: bool = False) -> ReportCounts:
+    """The home page's figures, from the cache unless `fresh` (then counted and cached anew)."""
+    if not fresh:
+        cached = cache.get(COUNTS_KEY)
+        if isinstance(cached, ReportCounts):
+            return cached
+    counts = ReportCounts(
+        report_counts_by_status(), report_counts_by_main_category(), report_counts_by_channel()
+    )
+    cache.set(COUNTS_KEY, counts, COUNTS_TIMEOUT)
+    return counts

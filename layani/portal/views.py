@@ -7,19 +7,16 @@ from django.shortcuts import render
 
 from layani.directory.models import Agency, Region
 from layani.intake.models import FINAL_STATUSES, Channel, ReportStatus
-from layani.intake.selectors import (
-    recent_public_reports,
-    report_counts_by_channel,
-    report_counts_by_main_category,
-    report_counts_by_status,
-)
+from layani.intake.selectors import recent_public_reports, report_counts
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    """The front page: what Layani is, live figures from the database, the newest public reports."""
-    by_status = report_counts_by_status()
+    """The front page: what Layani is, figures counted a few minutes ago at most (see
+    `intake.selectors.report_counts`), the newest public reports."""
+    counts = report_counts()
+    by_status = counts.by_status
     total = sum(by_status.values())
-    by_category = report_counts_by_main_category()
+    by_category = counts.by_main_category
     top = by_category[0][1] if by_category else 0
     channel_labels = dict(Channel.choices)
     context = {
@@ -28,7 +25,7 @@ def home(request: HttpRequest) -> HttpResponse:
         "closed": by_status[ReportStatus.CLOSED],
         "status_rows": [(label, by_status[value]) for value, label in ReportStatus.choices],
         "category_rows": [(name, n, round(100 * n / top) if top else 0) for name, n in by_category],
-        "channel_rows": [(channel_labels.get(c, c), n) for c, n in report_counts_by_channel()],
+        "channel_rows": [(channel_labels.get(c, c), n) for c, n in counts.by_channel],
         "agency_count": Agency.objects.filter(is_active=True).count(),
         "region_count": Region.objects.count(),
         "recent": recent_public_reports(8),

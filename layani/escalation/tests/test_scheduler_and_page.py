@@ -31,9 +31,14 @@ def test_each_slot_is_enqueued_once_even_with_several_schedulers(signing_key):
         "retention",
         "rollup",
         "opendata",
+        "counts",
     ]
     assert scheduler.tick(now=morning) == []
-    assert scheduler.tick(now=datetime(2026, 1, 5, 7, 6, tzinfo=WIB)) == ["sweep", "rollup"]
+    assert scheduler.tick(now=datetime(2026, 1, 5, 7, 6, tzinfo=WIB)) == [
+        "sweep",
+        "rollup",
+        "counts",
+    ]
     assert JobRun.objects.filter(job="digest").count() == 1
 
 

@@ -10,6 +10,18 @@ from layani.intake.services import Identity, ReportSubmission, submit_report
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def no_cached_counts():
+    """The figures are cached between scheduler runs; each test starts without them."""
+    from django.core.cache import cache
+
+    from layani.intake.selectors import COUNTS_KEY
+
+    cache.delete(COUNTS_KEY)
+    yield
+    cache.delete(COUNTS_KEY)
+
+
 def _report(title, privacy=PrivacyTier.BIASA, status=None):
     report = submit_report(
         ReportSubmission(
@@ -59,3 +71,18 @@ def test_empty_database_home_page_still_renders(client, db):
     response = client.get(reverse("portal:home"))
     assert response.status_code == 200
     assert 'data-figure="total">0<' in response.content.decode()
+
+
+def test_the_figures_wait_for_the_scheduled_count_and_then_show_new_reports(
+    client, regions, categories
+):
+    from layani.escalation.tasks import refresh_report_counts
+
+    _report("Sampah menumpuk di pasar")
+    assert 'data-figure="total">1<' in client.get(reverse("portal:home")).content.decode()
+    _report("Lampu jalan mati", status=ReportStatus.CLOSED)
+    # Counted a moment ago: the page does not count a million reports on every view.
+    assert 'data-figure="total">1<' in client.get(reverse("portal:home")).content.decode()
+    refresh_report_counts.call()
+    html = client.get(reverse("portal:home")).content.decode()
+    assert 'data-figure="total">2<' in html and 'data-figure="closed">1<' in html
