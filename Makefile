@@ -5,13 +5,14 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export DJANGO_SETTINGS_MODULE ?= layani.config.settings.dev
 
-.PHONY: help install browser-deps exiftool vendor demo run test test-crash test-postgres check fmt lint types migrations-check messages clean
+.PHONY: help install browser-deps exiftool wrk vendor demo run test test-crash test-postgres check fmt lint types migrations-check messages clean bench
 
 help:
 	@echo "make demo            set up everything and start Layani with demo data at http://127.0.0.1:8000"
 	@echo "make test            run the whole test suite (SQLite; set DATABASE_URL for PostgreSQL)"
 	@echo "make check           the gate: format, lint, types, tests, migrations check"
 	@echo "make test-crash      the crash tests alone, serially (stops PostgreSQL when DATABASE_URL is set)"
+	@echo "make bench           HTTP benchmarks at 1M reports on SQLite and PostgreSQL (REPORTS=…, BENCH_DB=sqlite|postgres|both)"
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +48,24 @@ test: $(STAMP) browser-deps exiftool
 # Serially, without xdist: the PostgreSQL scenario stops the server, which parallel tests would feel.
 test-crash: $(STAMP)
 	DJANGO_SETTINGS_MODULE=layani.config.settings.test $(BIN)/pytest -p no:xdist -m crash tests/crash $(PYTEST_ARGS)
+
+# Benchmarks load the server with wrk (Debian's package); install it when missing and we may.
+wrk:
+	@command -v wrk >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; \
+	  else echo "wrk is missing and this is not root: install it (apt-get install wrk)."; exit 1; fi; }
+
+# HTTP benchmarks at REPORTS reports (seeded once per database: var/bench/, PostgreSQL db "bench";
+# BENCH_DATABASE_URL overrides); writes the "HTTP and scale" section of docs/benchmarks.md.
+REPORTS ?= 1000000
+BENCH_DB ?= both
+bench: $(STAMP) wrk
+	@if [ "$(BENCH_DB)" != sqlite ]; then \
+	  psql "$${BENCH_ADMIN_URL:-postgres://postgres@127.0.0.1:5432/postgres}" -tAc \
+	    "SELECT 1 FROM pg_database WHERE datname = 'bench'" | grep -q 1 || \
+	  psql "$${BENCH_ADMIN_URL:-postgres://postgres@127.0.0.1:5432/postgres}" -c "CREATE DATABASE bench"; fi
+	$(BIN)/python bench/http/run.py --reports $(REPORTS) --db $(BENCH_DB) $(BENCH_ARGS)
 
 fmt: $(STAMP)
 	$(BIN)/ruff format .

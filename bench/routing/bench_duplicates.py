@@ -31,6 +31,7 @@ def main() -> None:
     parser.add_argument("--reports", type=int, default=1_000_000)
     parser.add_argument("--probes", type=int, default=50)
     parser.add_argument("--full-scan-probes", type=int, default=2)
+    parser.add_argument("--window-probes", type=int, default=5)
     args = parser.parse_args()
 
     sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
@@ -113,9 +114,11 @@ def main() -> None:
     def naive(reports, text: str, lat: float, lon: float) -> list[tuple[float, int]]:  # type: ignore[no-untyped-def]
         words = content_words(text)
         scored = []
-        for pk, title, description, rlat, rlon in reports.values_list(
-            "pk", "title", "description", "latitude", "longitude"
-        ).iterator(chunk_size=5000):
+        for pk, title, description, rlat, rlon in (
+            reports.filter(latitude__isnull=False)
+            .values_list("pk", "title", "description", "latitude", "longitude")
+            .iterator(chunk_size=5000)
+        ):
             similarity = text_similarity(words, content_words(f"{title}. {description}"))
             if similarity >= 0.2 and distance_m(lat, lon, float(rlat), float(rlon)) <= 500:
                 scored.append((similarity, pk))
@@ -130,7 +133,7 @@ def main() -> None:
         return naive(Report.objects.all(), text, lat, lon)
 
     layani_ms = timed(layani, probes)
-    window_ms = timed(window_scan, probes[:5])
+    window_ms = timed(window_scan, probes[: args.window_probes])
     full_ms = timed(full_scan, probes[: args.full_scan_probes])
 
     def line(name: str, ms: list[float]) -> str:
@@ -138,10 +141,14 @@ def main() -> None:
         p95 = ms[min(len(ms) - 1, int(0.95 * len(ms)))]
         return f"{name:<28} median {statistics.median(ms):9.1f} ms  p95 {p95:9.1f} ms  ({len(ms)} probes)"
 
-    print(f"{total:,} stored reports (SQLite)")  # noqa: T201
+    from django.db import connection
+
+    print(f"{total:,} stored reports ({connection.vendor})")  # noqa: T201
     print(line("find_duplicates", layani_ms))  # noqa: T201
-    print(line("naive scan, 30-day window", window_ms))  # noqa: T201
-    print(line("naive scan, all reports", full_ms))  # noqa: T201
+    if window_ms:
+        print(line("naive scan, 30-day window", window_ms))  # noqa: T201
+    if full_ms:
+        print(line("naive scan, all reports", full_ms))  # noqa: T201
 
 
 if __name__ == "__main__":

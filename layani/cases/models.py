@@ -170,6 +170,13 @@ class Task(models.Model):
         indexes = [
             models.Index(fields=["agency", "status", "due_at"], name="task_inbox"),
             models.Index(fields=["assigned_officer", "status"], name="task_officer_load"),
+            # The inbox's default view (open tasks, soonest deadline first) read in index order,
+            # without sorting an agency's thousands of open tasks (docs/benchmarks.md).
+            models.Index(
+                fields=["agency", "due_at", "created_at"],
+                name="task_inbox_active",
+                condition=Q(status__in=["pending", "accepted"]),
+            ),
         ]
         constraints = [
             models.UniqueConstraint(

@@ -25,7 +25,7 @@ from layani.intake.models import FINAL_STATUSES, Report
 from layani.intake.services import SubmissionError, submit_report
 from layani.intake.tracking import normalize_tracking_id
 
-from . import conf, selectors
+from . import conf, redaction, selectors
 from .formats import Open311Error, render, render_errors
 from .keys import authenticate
 from .params import RequestFilters, bad, parse_int, parse_moment, request_filters
@@ -225,6 +225,8 @@ def _page(reports: QuerySet[Report], f: RequestFilters) -> QuerySet[Report]:
 def _render_requests(
     request: HttpRequest, reports: list[Report], fmt: str, *, extensions: bool
 ) -> HttpResponse:
+    texts = [t for r in reports for t in (r.description, r.address)]
+    redaction.prime(texts + ([r.title for r in reports] if extensions else []))
     agencies = selectors.lead_agencies(reports)
     notes = selectors.public_notes(r.tracking_id for r in reports) if extensions else {}
     photos = selectors.first_photos(reports)

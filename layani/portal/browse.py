@@ -16,7 +16,6 @@ import secrets
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -31,6 +30,7 @@ from layani.intake.services import SubmissionError, support_report
 
 from . import maps, routing_seam
 from .attachments import public_attachments
+from .pagination import CachedCountPaginator
 from .regions import region_path
 from .selectors import (
     ReportFilters,
@@ -81,14 +81,16 @@ def _query_without_page(request: HttpRequest) -> str:
 
 def report_list(request: HttpRequest) -> HttpResponse:
     """Public reports, newest first, filtered by category, region, status and time, and searched."""
-    page = Paginator(public_reports(_filters(request)), PAGE_SIZE).get_page(request.GET.get("page"))
+    filters = _filters(request)
+    paginator = CachedCountPaginator(public_reports(filters), PAGE_SIZE, count_key=repr(filters))
+    page = paginator.get_page(request.GET.get("page"))
+    reports = list(page.object_list)
+    texts = routing_seam.redact_public_many(
+        [t for r in reports for t in (r.title, _excerpt(r.description))]
+    )
     rows = [
-        {
-            "report": report,
-            "title": routing_seam.redact_public(report.title),
-            "excerpt": routing_seam.redact_public(_excerpt(report.description)),
-        }
-        for report in page.object_list
+        {"report": report, "title": texts[2 * i], "excerpt": texts[2 * i + 1]}
+        for i, report in enumerate(reports)
     ]
     context = {"page": page, "rows": rows, **_filter_context(request)}
     return render(request, "portal/report_list.html", context)

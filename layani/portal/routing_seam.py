@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import logging
 import re
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 
 from layani.directory.models import Category
@@ -43,6 +45,42 @@ def redact_public(text: str) -> str:
     except ImportError:  # routing not installed: the conservative fallback
         return _fallback_redact(text)
     return redact(text, plates=RoutingSettings.current().redact_plates).text
+
+
+#: Masked texts each process remembers for lists (keyed by the plates policy and the text).
+_REMEMBERED_MAX = 5000
+_remembered: OrderedDict[tuple[bool, str], str] = OrderedDict()
+_remembered_lock = threading.Lock()
+
+
+def redact_public_many(texts: list[str]) -> list[str]:
+    """`redact_public` for a page of texts: the policy read once, repeated texts masked once.
+
+    Masking costs about 2 ms per text; a list page shows 40 and most are the same on the next view,
+    so each process remembers the last `_REMEMBERED_MAX` results (the text itself is the key, so an
+    edited text is masked afresh).
+    """
+    try:
+        from layani.routing.models import RoutingSettings
+        from layani.routing.redaction import redact
+    except ImportError:  # routing not installed: the conservative fallback
+        return [_fallback_redact(t) if t else t for t in texts]
+    plates = RoutingSettings.current().redact_plates
+    out: list[str] = []
+    for text in texts:
+        if not text:
+            out.append(text)
+            continue
+        with _remembered_lock:
+            masked = _remembered.get((plates, text))
+        if masked is None:
+            masked = redact(text, plates=plates).text
+            with _remembered_lock:
+                _remembered[(plates, text)] = masked
+                while len(_remembered) > _REMEMBERED_MAX:
+                    _remembered.popitem(last=False)
+        out.append(masked)
+    return out
 
 
 @dataclass(frozen=True)

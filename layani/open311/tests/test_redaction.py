@@ -32,3 +32,42 @@ def test_ordinary_numbers_are_left_alone(text):
 def test_redact_keeps_empty_values():
     assert redact(None) is None
     assert redact("") == ""
+
+
+def test_primed_texts_are_masked_once_and_shared_through_the_cache(monkeypatch):
+    """A page's texts are masked once; another process finds them in the shared cache."""
+    from django.core.cache import cache
+
+    from layani.open311 import redaction
+
+    cache.clear()
+    redaction._local.clear()
+    calls = []
+    real = redaction._redact
+
+    def counting(text, **kwargs):
+        calls.append(text)
+        return real(text, **kwargs)
+
+    monkeypatch.setattr(redaction, "_redact", counting)
+    texts = ["NIK saya 3404071708800003 ya", "lampu mati di RT 03", None, ""]
+    redaction.prime(texts)
+    assert sorted(calls) == sorted(texts[:2])
+    assert redact(texts[0]) is not None and "3404071708800003" not in redact(texts[0])
+    assert redact(texts[1]) == "lampu mati di RT 03"
+    redaction._local.clear()  # as in a second worker process: only the shared cache is warm
+    redaction.prime(texts)
+    assert redact(texts[0]) == real(texts[0]).text
+    assert len(calls) == 2  # nothing was masked again
+    # The cache key is an HMAC, never the text or the NIK in it.
+    assert "3404071708800003" not in redaction._key(texts[0])
+
+
+def test_the_per_process_memory_is_bounded(monkeypatch):
+    from layani.open311 import redaction
+
+    redaction._local.clear()
+    monkeypatch.setattr(redaction, "LOCAL_MAX", 3)
+    for n in range(5):
+        redact(f"laporan nomor {n} tentang sampah")
+    assert list(redaction._local) == [f"laporan nomor {n} tentang sampah" for n in (2, 3, 4)]

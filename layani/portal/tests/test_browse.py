@@ -133,3 +133,40 @@ def test_a_signed_in_citizen_supports_once_across_browsers(client, reports, djan
     report.refresh_from_db()
     assert report.support_count == 1
     assert report.supports.get().supporter_key == f"user:{user.pk}"
+
+
+def test_the_list_total_is_counted_once_a_minute_and_again_after_a_new_report(client, reports):
+    from django.core.cache import cache
+
+    cache.clear()
+    url = reverse("portal:report-list")
+    first = client.get(url)
+    assert first.context["page"].paginator.count == 3  # biasa, anonim, road; not the secret ones
+    reports["road"].status = ReportStatus.ARCHIVED  # leaves the public list
+    reports["road"].save()
+    second = client.get(url)
+    assert second.context["page"].paginator.count == 3  # the remembered total (up to a minute)
+    assert len(second.context["page"].object_list) == 2  # the rows are always fresh
+    _report("Got tersumbat di pasar")
+    third = client.get(url)
+    assert third.context["page"].paginator.count == 3  # a new report: counted again (2 + 1)
+    assert len(third.context["page"].object_list) == 3
+    cache.clear()
+    assert client.get(url, {"category": "sampah"}).context["page"].paginator.count == 3
+
+
+def test_list_texts_are_masked_like_single_ones_and_follow_the_plates_policy(db):
+    from layani.portal import routing_seam
+    from layani.routing.models import RoutingSettings
+
+    texts = ["Mobil AB 1234 CD parkir di trotoar, hubungi 081299990000", "", "Lampu jalan mati"]
+    masked = routing_seam.redact_public_many(texts)
+    assert masked == [routing_seam.redact_public(t) for t in texts]
+    assert "081299990000" not in masked[0] and masked[1] == "" and masked[2] == texts[2]
+    policy = RoutingSettings.current()
+    plates_before = "AB 1234 CD" in masked[0]
+    policy.redact_plates = plates_before  # flip it: shown plates become masked and the reverse
+    policy.save()
+    again = routing_seam.redact_public_many(texts)
+    assert again[0] == routing_seam.redact_public(texts[0])
+    assert ("AB 1234 CD" in again[0]) is not plates_before

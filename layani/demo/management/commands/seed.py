@@ -12,16 +12,20 @@ from layani.demo.bulk import seed_reports
 
 
 class Command(BaseCommand):
-    help = "Write N synthetic reports (identities, cases, tasks) in bulk, for benchmarks."
+    help = (
+        "Write N synthetic reports (identities, cases, tasks, follow-ups) in bulk, for benchmarks."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--reports", type=int, required=True)
         parser.add_argument("--seed", type=int, default=1)
-        parser.add_argument("--batch-size", type=int, default=5000)
+        parser.add_argument("--batch-size", type=int, default=20_000)
 
     def handle(self, *args: Any, reports: int, seed: int, batch_size: int, **options: Any) -> None:
         if reports < 1:
             raise CommandError("--reports must be at least 1.")
+        if batch_size < 1:
+            raise CommandError("--batch-size must be at least 1.")
         started = time.monotonic()
         with tqdm(
             total=reports,

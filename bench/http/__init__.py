@@ -1,0 +1,1 @@
+"""HTTP benchmarks: gunicorn serving Layani, loaded with wrk (see bench/http/run.py)."""

@@ -1,0 +1,158 @@
+"""The scenarios of the HTTP benchmark and the "HTTP and scale" section of docs/benchmarks.md."""
+
+from __future__ import annotations
+
+import argparse
+import re
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+BEGIN = "<!-- bench:http:begin (written by `make bench`; edits here are overwritten) -->"
+END = "<!-- bench:http:end -->"
+TARGET_MS = 300
+
+
+def scenarios(fixtures: dict[str, Any]) -> list[tuple[str, str, str, str]]:
+    """(name, path, cookie, method) in the order they run; the baseline first, the slowest last."""
+    return [
+        ("bare Django JSON endpoint", "/bench/bare/", "", "POST"),
+        ("intake: Open311 POST requests.json", "/open311/v2/requests.json", "", "POST"),
+        (
+            "Open311 GET requests.json (default: up to 1,000)",
+            "/open311/v2/requests.json",
+            "",
+            "GET",
+        ),
+        (
+            "Open311 GET requests.json?page_size=100",
+            "/open311/v2/requests.json?page_size=100",
+            "",
+            "GET",
+        ),
+        ("public report list /laporan/", "/laporan/", "", "GET"),
+        ("public dashboard /statistik/", "/statistik/", "", "GET"),
+        ("coordinator's queue", "/konsol/antrean/", fixtures["coordinator_cookie"], "GET"),
+        (
+            "agency inbox (busiest agency)",
+            f"/konsol/instansi/{fixtures['inbox_slug']}/",
+            fixtures["inbox_cookie"],
+            "GET",
+        ),
+        # Last: at a million reports its requests take seconds, and the ones still running when
+        # wrk stops would slow the next scenario down.
+        ("home page with live figures /", "/", "", "GET"),
+    ]
+
+
+def _table(run: dict[str, Any]) -> list[str]:
+    lines = [
+        "| scenario | HTTP | requests/s | p50 ms | p95 ms | p99 ms | errors | p95 < 300 ms |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for s in run["scenarios"]:
+        rate = s["requests"] / s["seconds"] if s["seconds"] else 0
+        status = s["status"] or "POST"
+        ok = "yes" if s["p95_ms"] < TARGET_MS else "**no**"
+        errors = s["errors"] + s["non2xx"]
+        lines.append(
+            f"| {s['name']} | {status} | {rate:,.1f} | {s['p50_ms']:.0f} | {s['p95_ms']:.0f} "
+            f"| {s['p99_ms']:.0f} | {errors} | {ok} |"
+        )
+    return lines
+
+
+def _ratio(run: dict[str, Any]) -> str:
+    by = {s["name"]: s for s in run["scenarios"]}
+    bare = by["bare Django JSON endpoint"]
+    intake = by["intake: Open311 POST requests.json"]
+    bare_rate = bare["requests"] / bare["seconds"]
+    intake_rate = intake["requests"] / intake["seconds"]
+    ratio = intake_rate / bare_rate if bare_rate else 0
+    verdict = "meets" if ratio >= 0.5 else "**misses**"
+    return (
+        f"Intake {intake_rate:,.1f} submissions/s against {bare_rate:,.1f} requests/s for the "
+        f"bare endpoint on the same server: ratio **{ratio:.2f}** ({verdict} the target of 0.5)."
+    )
+
+
+def write_section(
+    out: Path,
+    command: str,
+    facts: dict[str, Any],
+    runs: list[dict[str, Any]],
+    args: argparse.Namespace,
+) -> None:
+    v = facts["versions"]
+    lines = [
+        BEGIN,
+        "## HTTP and scale (issue #9)",
+        "",
+        f"Command: `{command}` — run {datetime.now(UTC):%Y-%m-%d %H:%M} UTC, "
+        f"{facts['total_s']} s in all. Method: docs/decisions/0019-bulk-seed-and-benchmarks.md.",
+        "",
+        f"Machine: {facts['cpu']}, {facts['cores']} cores, {facts['ram_gb']} GB RAM, Linux "
+        f"{facts['kernel']}; {v['python']}, Django {v['django']}, {v['gunicorn']}, {v['wrk']}, "
+        f"{v['postgresql']}, SQLite {v['sqlite']}. Load average before the run "
+        f"{', '.join(f'{x:.2f}' for x in facts['load_before'])} (the machine is shared with other "
+        "work: compare figures within one run).",
+        "",
+        f"Server: gunicorn, {args.workers} sync workers, layani.config.settings.bench (production "
+        "middleware, DEBUG off, rate limits lifted). Load: wrk on loopback, 2 threads, "
+        f"{args.connections} connections, {args.seconds} s per scenario after {args.warmup} s of "
+        "unmeasured warm-up; every intake request is a "
+        "distinct valid Open311 submission (its own text, village and e-mail). Staff pages with a "
+        "signed-in, second-factor-verified session.",
+    ]
+    for run in runs:
+        p = run["prepared"]
+        name = "PostgreSQL (Redis cache, db 12)" if run["db"] == "postgres" else "SQLite (WAL)"
+        lines += ["", f"### {name}, {p['reports']:,} reports", ""]
+        if p.get("seeded"):
+            lines.append(
+                f"Seeded in this run: {p['seeded']:,} reports in {p['steps_s'].get('seed')} s "
+                f"({p['seed_rate']:,} reports/s); preparation {p['prepare_s']} s in all "
+                f"(steps: {p['steps_s']})."
+            )
+        elif p.get("earlier"):
+            e = p["earlier"]
+            lines.append(
+                f"Database seeded by an earlier run ({e['at']}): {e['seeded']:,} reports in "
+                f"{e['steps_s'].get('seed')} s ({e['seed_rate']:,} reports/s, load average then "
+                f"{', '.join(str(x) for x in e['load'])}; steps: {e['steps_s']}); preparation "
+                f"in this run {p['prepare_s']} s."
+            )
+        else:
+            lines.append(f"Database seeded by an earlier run (preparation {p['prepare_s']} s).")
+        if not p.get("rollup_stats"):
+            lines.append("`layani rollup_stats` did not exist at the time of this run.")
+        lines += ["", *_table(run), "", _ratio(run), ""]
+        workers = run["memory_mb"]
+        lines.append(
+            "Memory after the load, per gunicorn worker (RSS / PSS, MB): "
+            + "; ".join(f"{r:.0f} / {s:.0f}" for r, s in workers)
+            + f"; master {run['master_mb'][0]:.0f} / {run['master_mb'][1]:.0f}."
+        )
+        lines += [
+            "",
+            "Duplicate detection and routing suggestions (bench/routing/, same database):",
+            "",
+            "```",
+            run["routing"]["duplicates"],
+            run["routing"]["suggest"],
+            "```",
+            "",
+            "Load average after this database: "
+            + ", ".join(f"{x:.2f}" for x in run["load_after"])
+            + ".",
+        ]
+    lines.append(END)
+    section = "\n".join(lines) + "\n"
+    text = out.read_text() if out.exists() else "# Benchmarks\n"
+    pattern = re.compile(re.escape(BEGIN) + r".*?" + re.escape(END) + r"\n?", re.DOTALL)
+    text = (
+        pattern.sub(lambda _m: section, text)
+        if pattern.search(text)
+        else text.rstrip() + "\n\n" + section
+    )
+    out.write_text(text)

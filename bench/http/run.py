@@ -1,0 +1,259 @@
+"""`make bench`: Layani over HTTP at N reports, on SQLite and PostgreSQL, in one go.
+
+    .venv/bin/python bench/http/run.py --reports 1000000 --db both
+
+For each database: bring it to N reports (bench/http/prepare.py; seeded once, kept afterwards:
+SQLite under var/bench/sqlite/, PostgreSQL database `bench`), start gunicorn with the bench
+settings (layani.config.settings.bench: production-like, rate limits lifted, plus /bench/bare/),
+load each scenario with wrk on loopback, read the workers' memory, run the routing benchmarks, and
+write the "HTTP and scale" section of docs/benchmarks.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import signal
+import socket
+import subprocess  # nosec B404 — runs this repository's own tools
+import sys
+import time
+import urllib.request
+from datetime import UTC, datetime
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from bench.http import report, wrk
+
+ROOT = Path(__file__).resolve().parents[2]
+VENV = ROOT / ".venv" / "bin"
+PG_URL = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/bench")
+REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/12")
+
+
+def _env(db: str) -> dict[str, str]:
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "layani.config.settings.bench"}
+    env["PYTHONPATH"] = str(ROOT)
+    env.pop("DATABASE_URL", None)
+    env.pop("REDIS_URL", None)
+    if db == "postgres":
+        env["DATABASE_URL"] = PG_URL
+        env["REDIS_URL"] = REDIS_URL
+        env["LAYANI_DATA_DIR"] = str(ROOT / "var" / "bench" / "postgres")
+    else:
+        env["LAYANI_DATA_DIR"] = str(ROOT / "var" / "bench" / "sqlite")
+    return env
+
+
+def _say(message: str) -> None:
+    print(f"[bench {datetime.now(UTC):%H:%M:%S}] {message}", flush=True)  # noqa: T201
+
+
+def _python(script: str, env: dict[str, str], *args: str, capture: bool = True) -> str:
+    out = subprocess.run(  # noqa: S603  # nosec B603
+        [str(VENV / "python"), str(ROOT / script), *args],
+        env=env,
+        cwd=ROOT,
+        check=True,
+        text=True,
+        stdout=subprocess.PIPE if capture else None,
+    )
+    return out.stdout or ""
+
+
+def _free_port() -> int:
+    """A loopback port nobody listens on (other people's servers share this machine)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def _wait_until_up(url: str, server: subprocess.Popen[bytes], seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise RuntimeError(f"gunicorn exited with {server.returncode}")
+        try:
+            with urllib.request.urlopen(url, timeout=5):  # noqa: S310  # nosec B310
+                return
+        except OSError:
+            time.sleep(0.5)
+    raise RuntimeError(f"gunicorn did not answer at {url}")
+
+
+def _status(url: str, cookie: str = "") -> int:
+    request = urllib.request.Request(url, headers={"Cookie": cookie} if cookie else {})  # noqa: S310
+    try:
+        with urllib.request.urlopen(request, timeout=60) as response:  # noqa: S310  # nosec B310
+            response.read()
+            return int(response.status)
+    except urllib.error.HTTPError as error:
+        return int(error.code)
+
+
+def _drain(base: str, seconds: float = 60) -> None:
+    """Wait until requests left running by the last scenario are done (a bare request is quick)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        started = time.monotonic()
+        _status(f"{base}/bench/bare/")
+        if time.monotonic() - started < 0.05:
+            return
+        time.sleep(0.5)
+
+
+def _children(pid: int) -> list[int]:
+    path = Path(f"/proc/{pid}/task/{pid}/children")
+    return [int(p) for p in path.read_text().split()] if path.exists() else []
+
+
+def _memory_mb(pid: int) -> tuple[float, float]:
+    """(RSS, PSS) in MB from /proc/PID/smaps_rollup."""
+    fields = {}
+    for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines()[1:]:
+        name, value, *_ = line.split()
+        fields[name.rstrip(":")] = int(value)
+    return fields["Rss"] / 1024, fields["Pss"] / 1024
+
+
+def bench_database(db: str, args: argparse.Namespace, workdir: Path) -> dict[str, object]:
+    env = _env(db)
+    _say(f"{db}: preparing {args.reports:,} reports (seeded once, kept in var/bench or db 'bench')")
+    started = time.monotonic()
+    output = _python("bench/http/prepare.py", env, f"--reports={args.reports}")
+    prepared = json.loads(output.strip().splitlines()[-1])  # the last line; commands print too
+    prepared["prepare_s"] = round(time.monotonic() - started, 1)
+    _say(f"{db}: {prepared}")
+    fixtures = json.loads(_python("bench/http/fixtures.py", env).strip().splitlines()[-1])
+    port = int(os.environ.get("BENCH_PORT") or _free_port())
+    base = f"http://127.0.0.1:{port}"
+    gunicorn = subprocess.Popen(  # noqa: S603  # nosec B603
+        [
+            str(VENV / "gunicorn"), "layani.config.wsgi:application",
+            "--bind", f"127.0.0.1:{port}", "--workers", str(args.workers),
+            "--pythonpath", str(ROOT), "--timeout", "120", "--log-level", "warning",
+        ],
+        env=env,
+        cwd=ROOT,
+    )  # fmt: skip
+    results: dict[str, object] = {"db": db, "prepared": prepared, "scenarios": []}
+    try:
+        _wait_until_up(f"{base}/", gunicorn)
+        scenarios = report.scenarios(fixtures)
+        for name, path, cookie, kind in scenarios:
+            url = base + path
+            if kind == "GET":
+                status = _status(url, cookie)
+                _say(f"{db}: {name} {path} → HTTP {status}; {args.seconds} s of load")
+                script = wrk.get_script(cookie)
+            else:
+                status = 0
+                _say(f"{db}: {name} POST {path}; {args.seconds} s of load")
+                script = wrk.post_script(
+                    fixtures["api_key"], fixtures["service_code"], fixtures["villages"]
+                )
+            # Warm-up, not measured: every worker compiles templates and fills its caches.
+            wrk.run(url, script, workdir, seconds=args.warmup, connections=args.connections)
+            result = wrk.run(
+                url, script, workdir, seconds=args.seconds, connections=args.connections
+            )
+            _say(
+                f"{db}: {name}: {result.rate:,.1f} req/s, p50 {result.p50_ms:.1f} ms, "
+                f"p95 {result.p95_ms:.1f} ms, p99 {result.p99_ms:.1f} ms, "
+                f"errors {result.errors}, non-2xx {result.non2xx}"
+            )
+            results["scenarios"].append(  # type: ignore[attr-defined]
+                {"name": name, "path": path, "status": status, **result.__dict__}
+            )
+            # Requests still running when wrk stopped end within about the longest latency seen.
+            time.sleep(min(result.max_ms / 1000 * 1.2, 30))
+            _drain(base)
+        workers = _children(gunicorn.pid)
+        results["memory_mb"] = [_memory_mb(pid) for pid in workers]
+        results["master_mb"] = _memory_mb(gunicorn.pid)
+    finally:
+        gunicorn.send_signal(signal.SIGTERM)
+        gunicorn.wait(timeout=60)
+    results["routing"] = _routing(env, db)
+    results["load_after"] = os.getloadavg()
+    return results
+
+
+def _routing(env: dict[str, str], db: str) -> dict[str, str]:
+    """The routing scripts from bench/routing/, against this database's N reports."""
+    _say(f"{db}: duplicate detection (bench/routing/bench_duplicates.py) at this size")
+    duplicates = _python(
+        "bench/routing/bench_duplicates.py", env, "--reports=1", "--probes=50",
+        "--full-scan-probes=0", "--window-probes=3",
+    )  # fmt: skip
+    _say(f"{db}: routing suggestions (bench/routing/bench_suggest.py)")
+    suggest = _python("bench/routing/bench_suggest.py", env, "--reports=300")
+    return {"duplicates": duplicates.strip(), "suggest": suggest.strip()}
+
+
+def machine() -> dict[str, object]:
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor(),
+    )
+    mem_kb = int(Path("/proc/meminfo").read_text().split()[1])
+    versions = {}
+    for name, command in {
+        "python": [str(VENV / "python"), "--version"],
+        "django": [str(VENV / "python"), "-c", "import django; print(django.get_version())"],
+        "gunicorn": [str(VENV / "gunicorn"), "--version"],
+        "wrk": ["wrk", "--version"],
+        "postgresql": ["psql", "--version"],
+        "sqlite": [str(VENV / "python"), "-c", "import sqlite3; print(sqlite3.sqlite_version)"],
+    }.items():
+        try:
+            out = subprocess.run(command, capture_output=True, text=True, timeout=30)  # noqa: S603  # nosec B603
+            versions[name] = (out.stdout or out.stderr).strip().splitlines()[0]
+        except (OSError, IndexError):
+            versions[name] = "not found"
+    return {
+        "cpu": cpu,
+        "cores": os.cpu_count(),
+        "ram_gb": round(mem_kb / 1024 / 1024, 1),
+        "kernel": platform.release(),
+        "versions": versions,
+        "load_before": os.getloadavg(),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--reports", type=int, default=1_000_000)
+    parser.add_argument("--db", choices=["sqlite", "postgres", "both"], default="both")
+    parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument("--connections", type=int, default=8)
+    parser.add_argument("--seconds", type=int, default=20)
+    parser.add_argument("--warmup", type=int, default=3, help="Unmeasured seconds per scenario.")
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "benchmarks.md")
+    args = parser.parse_args()
+    if args.reports < 1000:
+        parser.error("--reports must be at least 1000.")
+    workdir = ROOT / "var" / "bench"
+    workdir.mkdir(parents=True, exist_ok=True)
+    facts = machine()
+    _say(f"machine: {facts}")
+    started = time.monotonic()
+    runs = []
+    for db in ["sqlite", "postgres"] if args.db == "both" else [args.db]:
+        runs.append(bench_database(db, args, workdir))
+    facts["total_s"] = round(time.monotonic() - started)
+    command = f"make bench REPORTS={args.reports} BENCH_DB={args.db}"
+    (workdir / "results.json").write_text(json.dumps({"machine": facts, "runs": runs}, indent=1))
+    report.write_section(args.out, command, facts, runs, args)
+    _say(f"done in {facts['total_s']} s; results in {args.out} and var/bench/results.json")
+
+
+if __name__ == "__main__":
+    main()
