@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import overload
+
 from django.db.models import Count, Q, QuerySet
 
 from layani.accounts.models import Membership, Role, User
@@ -11,16 +14,63 @@ from layani.intake.models import Report, ReportStatus
 from .models import ACTIVE_TASK_STATUSES, Task
 from .permissions import agency_ids, region_scope, visible_reports
 
+#: What waits for the coordinator: new (or answered) reports, and verified ones not yet disposed
+#: (bounced reports come back as verified). A partial index on ``submitted_at`` covers them.
+WAITING = [ReportStatus.SUBMITTED, ReportStatus.VERIFIED]
+
+
+class QueueOrder(Sequence[int]):
+    """The queue's report ids in its order — bounced first, then oldest first — for a paginator.
+
+    The same order as ``order_by("-case__bounced", "submitted_at")`` without joining every
+    waiting report to its case to sort them: the bounced few come from their partial index, the
+    rest are read in ``submitted_at`` order from the waiting reports' partial index, one page at a
+    time (docs/benchmarks.md: the joined sort was most of the page's time at a million reports).
+    """
+
+    def __init__(self, reports: QuerySet[Report]) -> None:
+        self._bounced = list(
+            reports.filter(case__bounced=True)
+            .order_by("submitted_at", "pk")
+            .values_list("pk", flat=True)
+        )
+        self._rest = (
+            reports.exclude(pk__in=self._bounced)
+            .order_by("submitted_at", "pk")
+            .values_list("pk", flat=True)
+        )
+        self._rest_count: int | None = None
+
+    def __len__(self) -> int:
+        if self._rest_count is None:
+            self._rest_count = self._rest.count()
+        return len(self._bounced) + self._rest_count
+
+    @overload
+    def __getitem__(self, index: int) -> int: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[int]: ...
+
+    def __getitem__(self, index: int | slice) -> int | list[int]:
+        if isinstance(index, int):
+            return self[index : index + 1][0]
+        start, stop, _step = index.indices(len(self))
+        head = self._bounced[start:stop]
+        first = max(start - len(self._bounced), 0)
+        last = stop - len(self._bounced)
+        tail = list(self._rest[first:last]) if last > first else []
+        return head + tail
+
 
 def coordinator_queue(user: User) -> QuerySet[Report]:
     """What the coordinator must decide: new and answered reports, and bounced ones, oldest first."""
     scope = region_scope(user, Role.COORDINATOR)
     if scope is None:
         return Report.objects.none()
-    waiting = Q(status=ReportStatus.SUBMITTED) | Q(status=ReportStatus.VERIFIED)
     return (
         Report.objects.filter(scope)
-        .filter(waiting)
+        .filter(status__in=WAITING)
         .select_related(
             "category",
             "category__parent",

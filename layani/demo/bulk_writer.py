@@ -122,4 +122,6 @@ def restore_after_bulk() -> None:
             cursor.execute("ANALYZE")
         elif connection.vendor == "postgresql":
             cursor.execute("SET synchronous_commit TO on")
-            cursor.execute("ANALYZE")
+            # VACUUM (outside a transaction only) also sets the visibility map, as autovacuum
+            # would soon after a load: index-only scans (counts in queues and inboxes) need it.
+            cursor.execute("ANALYZE" if connection.in_atomic_block else "VACUUM ANALYZE")

@@ -158,6 +158,13 @@ class Report(models.Model):
             models.Index(fields=["status", "submitted_at"], name="report_status_submitted"),
             models.Index(fields=["category", "submitted_at"], name="report_category_submitted"),
             models.Index(fields=["region", "submitted_at"], name="report_region_submitted"),
+            # The coordinator's queue: what waits for them, oldest first (cases.selectors).
+            models.Index(
+                fields=["submitted_at"],
+                name="report_waiting",
+                condition=Q(status__in=["submitted", "verified"]),
+                include=["region"],  # PostgreSQL counts the coordinator's region index-only
+            ),
             # "Closed per week" on the coordinators' dashboards reads a few weeks of closures.
             models.Index(
                 fields=["closed_at"],

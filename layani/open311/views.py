@@ -9,15 +9,19 @@ jurisdiction, which the spec allows.
 from __future__ import annotations
 
 import functools
+import hashlib
 import math
 from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
+from django.conf import settings
+from django.core.cache import cache
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
@@ -110,8 +114,26 @@ def requests(request: HttpRequest, fmt: str) -> HttpResponse:
     if request.method == "POST":
         return _create(request, fmt)
     filters = request_filters(request.GET)
+    seconds = int(getattr(settings, "LAYANI_OPEN311_LIST_CACHE_SECONDS", 0))
+    key = _list_cache_key(request, fmt)
+    if seconds > 0:
+        cached = cache.get(key)
+        if cached is not None:
+            return HttpResponse(cached[0], content_type=cached[1])
     reports = list(_page(_filtered(selectors.public_requests(), filters), filters))
-    return _render_requests(request, reports, fmt, extensions=filters.extensions)
+    response = _render_requests(request, reports, fmt, extensions=filters.extensions)
+    if seconds > 0 and response.status_code == 200:
+        cache.set(key, (response.content, response["Content-Type"]), seconds)
+    return response
+
+
+def _list_cache_key(request: HttpRequest, fmt: str) -> str:
+    """One cached answer per format, language, host and query: integrators poll the same lists,
+    and a page of 1,000 requests costs a worker about 0.2 s to build (docs/benchmarks.md)."""
+    parts = [fmt, get_language() or "", request.get_host(), request.scheme or ""]
+    parts += [f"{k}={v}" for k, values in sorted(request.GET.lists()) for v in values]
+    digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()
+    return f"open311:requests:{digest}"
 
 
 @endpoint("GET")

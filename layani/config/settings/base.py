@@ -182,6 +182,10 @@ LAYANI_MAP_ATTRIBUTION = os.environ.get("LAYANI_MAP_ATTRIBUTION", "")
 #: Key for the HMAC that protects reporters' access codes at rest; defaults to SECRET_KEY.
 LAYANI_ACCESS_CODE_KEY = os.environ.get("LAYANI_ACCESS_CODE_KEY", "")
 
+#: Open311 `GET requests` answers are cached this many seconds per query (0: never): integrators
+#: poll the same lists, and a page of 1,000 requests is the most expensive public read.
+LAYANI_OPEN311_LIST_CACHE_SECONDS = int(os.environ.get("LAYANI_OPEN311_LIST_CACHE_SECONDS", "30"))
+
 # Retention under UU PDP (docs/decisions/0022-retention-and-subject-rights.md): a finished report's
 # personal data is erased this many years after its last final move; inbound-message receipts after
 # this many days. The job erases this many reports per batch.

@@ -32,5 +32,7 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 LAYANI_RATE_LIMITS = dict.fromkeys(
     ("submit", "open311-write", "open311-read", "api", "messaging", "track", "totp"), (1000000, 60)
 )
+# Tests see their own writes at once; layani/open311/tests/test_list_cache.py tests the cache.
+LAYANI_OPEN311_LIST_CACHE_SECONDS = 0
 # Each test process keeps its own cache keys: parallel workers (and earlier runs) share Redis.
 CACHES["default"]["KEY_PREFIX"] = f"layani-test-{_tmp.name}"  # noqa: F405

@@ -44,10 +44,10 @@ def queue(request: HttpRequest) -> HttpResponse:
     if "show" in request.GET:  # a dashboard's drill-down: figures.py
         return drilldown(request, user)
     reports = selectors.coordinator_queue(user)
-    # The page's ids first (a narrow sort over every waiting report), then the 50 rows with their
-    # joins: joining category, region and suggestion for thousands of rows only to sort them cost
-    # most of the page's time at a million reports (docs/benchmarks.md).
-    page = Paginator(reports.values_list("pk", flat=True), 50).get_page(request.GET.get("page"))
+    # The page's ids first (in the queue's order, from two partial indexes), then the 50 rows with
+    # their joins: joining category, region and suggestion for thousands of rows only to sort them
+    # cost most of the page's time at a million reports (docs/benchmarks.md).
+    page = Paginator(selectors.QueueOrder(reports), 50).get_page(request.GET.get("page"))
     by_pk = reports.in_bulk(list(page.object_list))
     page.object_list = [by_pk[pk] for pk in page.object_list if pk in by_pk]  # type: ignore[misc]
     return render(request, "console/queue.html", {"page": page})
