@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import heapq
+import itertools
 from collections.abc import Sequence
 from typing import overload
 
@@ -11,7 +13,7 @@ from layani.accounts.models import Membership, Role, User
 from layani.directory.models import Agency
 from layani.intake.models import Report, ReportStatus
 
-from .models import ACTIVE_TASK_STATUSES, Task
+from .models import ACTIVE_TASK_STATUSES, Case, Task
 from .permissions import agency_ids, region_scope, visible_reports
 
 #: What waits for the coordinator: new (or answered) reports, and verified ones not yet disposed
@@ -29,21 +31,20 @@ class QueueOrder(Sequence[int]):
     """
 
     def __init__(self, reports: QuerySet[Report]) -> None:
+        bounced_cases = Case.objects.filter(bounced=True).values("report_id")
         self._bounced = list(
-            reports.filter(case__bounced=True)
+            reports.filter(pk__in=bounced_cases)
             .order_by("submitted_at", "pk")
             .values_list("pk", flat=True)
         )
-        self._rest = (
-            reports.exclude(pk__in=self._bounced)
-            .order_by("submitted_at", "pk")
-            .values_list("pk", flat=True)
-        )
-        self._rest_count: int | None = None
+        rest = reports.exclude(pk__in=self._bounced)
+        self._rest_count = rest.count()
+        # One ordered read per status, merged here: `status = %s` lets SQLite walk the
+        # (status, submitted_at) index in order and stop at the page, which it cannot do for
+        # `status IN (%s, %s)` with bound values (it then scans every report by date).
+        self._by_status = [rest.filter(status=status) for status in WAITING]
 
     def __len__(self) -> int:
-        if self._rest_count is None:
-            self._rest_count = self._rest.count()
         return len(self._bounced) + self._rest_count
 
     @overload
@@ -59,8 +60,14 @@ class QueueOrder(Sequence[int]):
         head = self._bounced[start:stop]
         first = max(start - len(self._bounced), 0)
         last = stop - len(self._bounced)
-        tail = list(self._rest[first:last]) if last > first else []
-        return head + tail
+        if last <= first:
+            return head
+        runs = [
+            list(part.order_by("submitted_at", "pk").values_list("submitted_at", "pk")[:last])
+            for part in self._by_status
+        ]
+        merged = heapq.merge(*runs)
+        return head + [pk for _when, pk in itertools.islice(merged, first, last)]
 
 
 def coordinator_queue(user: User) -> QuerySet[Report]:
