@@ -56,15 +56,23 @@ def set_restriction(
             continue
         state.restricted, state.restricted_at = restricted, (now if restricted else None)
         state.save(update_fields=["restricted", "restricted_at"])
-        record(
-            "privacy.restricted" if restricted else "privacy.restriction_lifted",
-            actor_ref=actor_ref(handled_by),
-            object_type="report",
-            object_ref=report.tracking_id,
-            payload={"request": request.pk},
-            now=now,
-        )
+        action = "privacy.restricted" if restricted else "privacy.restriction_lifted"
+        _record(action, report, handled_by, request, now)
     return request
+
+
+def _record(
+    action: str, report: Report, handled_by: User | None, request: SubjectRequest, now: datetime
+) -> None:
+    """The audit entry of a change made on a request: who, which report, which request row."""
+    record(
+        action,
+        actor_ref=actor_ref(handled_by),
+        object_type="report",
+        object_ref=report.tracking_id,
+        payload={"request": request.pk},
+        now=now,
+    )
 
 
 @transaction.atomic
@@ -81,12 +89,11 @@ def set_legal_hold(
     if state.legal_hold != held:
         state.legal_hold, state.legal_hold_at = held, (now if held else None)
         state.save(update_fields=["legal_hold", "legal_hold_at"])
-        record(
+        _record(
             "privacy.hold_set" if held else "privacy.hold_released",
-            actor_ref=actor_ref(handled_by),
-            object_type="report",
-            object_ref=report.tracking_id,
-            payload={"request": request.pk},
-            now=now,
+            report,
+            handled_by,
+            request,
+            now,
         )
     return request

@@ -30,10 +30,7 @@ from .base import report_or_404, staff_view
 @staff_view
 def download(request: HttpRequest, tracking_id: str, attachment_id: int) -> FileResponse:
     user: User = request.user  # type: ignore[assignment]
-    report = report_or_404(user, tracking_id)
-    attachment = Attachment.objects.filter(pk=attachment_id, report=report).first()
-    if attachment is None or not can_see_attachment(user, attachment):
-        raise Http404
+    report, attachment = _attachment_or_404(user, tracking_id, attachment_id)
     if not report.is_public:
         with transaction.atomic():
             record(
@@ -46,6 +43,17 @@ def download(request: HttpRequest, tracking_id: str, attachment_id: int) -> File
     number = list(report.attachments.order_by("created_at", "pk")).index(attachment) + 1
     filename = display_name(user, report, attachment, number)
     return attachment_response(attachment, filename=filename, public=False)
+
+
+def _attachment_or_404(
+    user: User, tracking_id: str, attachment_id: int
+) -> tuple[Report, Attachment]:
+    """The report and its attachment when `user` may have both; 404 otherwise (never 403)."""
+    report = report_or_404(user, tracking_id)
+    attachment = Attachment.objects.filter(pk=attachment_id, report=report).first()
+    if attachment is None or not can_see_attachment(user, attachment):
+        raise Http404
+    return report, attachment
 
 
 def display_name(user: User, report: Report, attachment: Attachment, number: int) -> str:
@@ -74,10 +82,7 @@ def for_the_case_page(user: User, report: Report) -> list[tuple[Attachment, str]
 def review(request: HttpRequest, tracking_id: str, attachment_id: int) -> HttpResponse:
     """The coordinator marks an attachment as checked (or takes the check back)."""
     user: User = request.user  # type: ignore[assignment]
-    report = report_or_404(user, tracking_id)
-    attachment = Attachment.objects.filter(pk=attachment_id, report=report).first()
-    if attachment is None or not can_see_attachment(user, attachment):
-        raise Http404
+    report, attachment = _attachment_or_404(user, tracking_id, attachment_id)
     approved = request.POST.get("reviewed") == "1"
     try:
         services.review_attachment(attachment, actor=user, approved=approved)
