@@ -174,3 +174,9 @@ def test_console_navigation_links_to_the_dashboards(client, staff_login, team, p
     staff_login(team.coordinator)
     html = client.get(reverse("console:queue")).content.decode()
     assert html.count(f'href="{reverse("console:dashboard")}"') == 1
+
+
+def test_coordinators_find_the_subject_requests_page_in_the_navigation(team, staff_login):
+    link = reverse("console:subject-requests")
+    assert link in staff_login(team.coordinator).get(reverse("console:queue")).content.decode()
+    assert link not in staff_login(team.officer_pu).get(reverse("console:home")).content.decode()
