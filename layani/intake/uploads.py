@@ -47,7 +47,8 @@ _SIGNATURES: tuple[tuple[bytes, str], ...] = (
     (b"%PDF-", "application/pdf"),
 )
 ACCEPT = "image/jpeg,image/png,image/gif,image/webp,application/pdf"
-_EXTENSIONS = {
+#: The extension each accepted type is stored and downloaded under.
+EXTENSIONS = {
     "image/jpeg": ".jpg",
     "image/png": ".png",
     "image/gif": ".gif",
@@ -107,7 +108,7 @@ def check_attachment(name: str, content: bytes) -> tuple[str, bytes, str]:
                 % {"name": shown, "mp": MAX_IMAGE_PIXELS // 1_000_000},
             )
         content = reencode_image(content, content_type, shown)
-    extension = _EXTENSIONS[content_type]
+    extension = EXTENSIONS[content_type]
     return _with_extension(shown, extension), content, content_type
 
 

@@ -18,15 +18,13 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from layani.accounts.models import User
-from layani.privacy.export import FORMATS, export_subject
+from layani.privacy.export import CONTENT_TYPES, FORMATS, export_subject
 from layani.privacy.models import ReportPrivacy
 from layani.privacy.requests import set_restriction
 from layani.privacy.selectors import reports_of_user
 
 from .account import LOGIN_URL
 from .models import NotificationPreference
-
-_CONTENT_TYPES = {"json": "application/json", "csv": "text/csv; charset=utf-8"}
 
 
 @never_cache
@@ -63,7 +61,7 @@ def download(request: HttpRequest) -> HttpResponse:
     _request, body = export_subject(
         reports_of_user(user), handled_by=None, account=user, file_format=file_format
     )
-    response = HttpResponse(body, content_type=_CONTENT_TYPES[file_format])
+    response = HttpResponse(body, content_type=CONTENT_TYPES[file_format])
     stamp = timezone.localdate().isoformat()
     response["Content-Disposition"] = (
         f'attachment; filename="layani-data-saya-{stamp}.{file_format}"'

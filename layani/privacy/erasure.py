@@ -37,9 +37,10 @@ from layani.routing.models import RoutingDecision
 
 from .models import ErasureBasis, ReportPrivacy, RequestKind, SubjectRequest
 from .policy import retention_policy
+from .requests import actor_ref as actor_ref_of
 from .requests import new_request
 from .scrub import Secrets, scrub_json, scrub_text
-from .selectors import past_retention
+from .selectors import is_held, past_retention
 from .signals import account_erased, message_receipts_expired, report_erasing
 
 _CASE_TEXT_FIELDS = (
@@ -104,8 +105,9 @@ def erase_report(
         erased = Erased(report.tracking_id)
         erased.texts = _scrub_report(report, secrets)
         erased.notifications = _scrub_notifications(report, secrets)
-        files = [a.file.name for a in Attachment.objects.filter(report=report) if a.file.name]
-        erased.attachments = Attachment.objects.filter(report=report).delete()[0]
+        attachments = Attachment.objects.filter(report=report)
+        files = [a.file.name for a in attachments if a.file.name]
+        erased.attachments = attachments.delete()[0]
         erased.conversations = _removed(report_erasing.send(sender=Report, report=report))
         if identity is not None:
             identity.delete()
@@ -185,7 +187,7 @@ def erase_subject(
     now = now or timezone.now()
     reports = list(reports)
     request = new_request(RequestKind.ERASURE, handled_by, reason, len(reports), now)
-    actor_ref = f"user:{handled_by.pk}" if handled_by is not None else "citizen"
+    actor_ref = actor_ref_of(handled_by)
     erased, held = [], []
     for report in reports:
         outcome = erase_report(
@@ -193,7 +195,7 @@ def erase_subject(
         )
         if outcome is not None:
             erased.append(outcome)
-        elif ReportPrivacy.objects.filter(report=report, legal_hold=True).exists():
+        elif is_held(report):
             held.append(report.display_tracking_id)
     if account is not None:
         erase_account(account, actor_ref=actor_ref, request=request, now=now)
@@ -239,11 +241,8 @@ def _scrub_report(report: Report, secrets: Secrets) -> int:
         changed += len(updates)
     case = Case.objects.filter(pk=report.pk).first()
     if case is not None:
-        updates = {
-            f: scrub_text(getattr(case, f), secrets)
-            for f in _CASE_TEXT_FIELDS
-            if scrub_text(getattr(case, f), secrets) != getattr(case, f)
-        }
+        scrubbed = {f: scrub_text(getattr(case, f), secrets) for f in _CASE_TEXT_FIELDS}
+        updates = {f: v for f, v in scrubbed.items() if v != getattr(case, f)}
         if updates:
             Case.objects.filter(pk=case.pk).update(**updates)
             changed += len(updates)

@@ -29,6 +29,8 @@ from .requests import actor_ref, new_request
 from .signals import account_export
 
 FORMATS = ("json", "csv")
+#: The Content-Type of a download in each format.
+CONTENT_TYPES = {"json": "application/json", "csv": "text/csv; charset=utf-8"}
 
 
 def _when(value: datetime | None) -> str | None:

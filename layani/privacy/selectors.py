@@ -9,8 +9,9 @@ from django.db.models import Q, QuerySet
 from django.db.models.functions import Coalesce
 
 from layani.accounts.models import Role, User
-from layani.cases.permissions import region_scope
+from layani.cases.permissions import is_coordinator_for, is_oversight_for, region_scope
 from layani.intake.models import FINAL_STATUSES, Report, ReporterIdentity
+from layani.intake.tracking import normalize_tracking_id
 
 from .models import ReportPrivacy
 
@@ -88,3 +89,13 @@ def reports_by_contact(
 def may_handle_requests(user: User) -> bool:
     """Coordinators and oversight members act on data subjects' requests."""
     return any(region_scope(user, role) is not None for role in (Role.COORDINATOR, Role.OVERSIGHT))
+
+
+def report_for_staff(staff: User, tracking_id: str) -> Report | None:
+    """The report with this tracking ID when it is in a region where `staff` is coordinator or
+    oversight; None for an invalid or unknown ID and for a report outside their regions."""
+    canonical = normalize_tracking_id(tracking_id)
+    report = Report.objects.filter(tracking_id=canonical).first() if canonical else None
+    if report is None or not (is_coordinator_for(staff, report) or is_oversight_for(staff, report)):
+        return None
+    return report

@@ -22,17 +22,11 @@ from __future__ import annotations
 from django.http import FileResponse, Http404
 
 from layani.intake.models import Attachment
+from layani.intake.uploads import EXTENSIONS
 
 #: The types `layani.intake.uploads` stores; anything else is served as opaque bytes.
-SAFE_TYPES = frozenset({"image/jpeg", "image/png", "image/gif", "image/webp", "application/pdf"})
-#: Extensions for download names built from the type (never from the sender's file name).
-EXTENSIONS = {
-    "image/jpeg": ".jpg",
-    "image/png": ".png",
-    "image/gif": ".gif",
-    "image/webp": ".webp",
-    "application/pdf": ".pdf",
-}
+#: (`EXTENSIONS` also names download files by type, never by the sender's file name.)
+SAFE_TYPES = frozenset(EXTENSIONS)
 DOWNLOAD_CSP = "sandbox; default-src 'none'; frame-ancestors 'none'"
 
 

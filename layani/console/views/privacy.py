@@ -17,18 +17,13 @@ from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_http_methods
 
 from layani.accounts.models import User
-from layani.cases.permissions import is_coordinator_for, is_oversight_for
-from layani.intake.models import Report
-from layani.intake.tracking import normalize_tracking_id
 from layani.privacy.erasure import erase_subject
-from layani.privacy.export import export_subject
+from layani.privacy.export import CONTENT_TYPES, export_subject
 from layani.privacy.requests import set_legal_hold, set_restriction
-from layani.privacy.selectors import may_handle_requests, reports_by_contact
+from layani.privacy.selectors import may_handle_requests, report_for_staff, reports_by_contact
 from layani.security.totp import is_verified
 
 from .base import staff_view
-
-_CONTENT_TYPES = {"json": "application/json", "csv": "text/csv; charset=utf-8"}
 
 
 class SubjectRequestForm(forms.Form):
@@ -124,7 +119,7 @@ def _handle_subject(user: User, data: dict[str, str]) -> HttpResponse | str:
         _request, body = export_subject(
             reports, handled_by=user, reason=reason, file_format=file_format
         )
-        response = HttpResponse(body, content_type=_CONTENT_TYPES[file_format])
+        response = HttpResponse(body, content_type=CONTENT_TYPES[file_format])
         stamp = timezone.localdate().isoformat()
         name = f"layani-subjek-data-{stamp}.{file_format}"
         response["Content-Disposition"] = f'attachment; filename="{name}"'
@@ -154,9 +149,8 @@ def _handle_subject(user: User, data: dict[str, str]) -> HttpResponse | str:
 
 def _handle_hold(user: User, form: LegalHoldForm) -> str | None:
     data = form.cleaned_data
-    canonical = normalize_tracking_id(data["tracking_id"])
-    report = Report.objects.filter(tracking_id=canonical).first() if canonical else None
-    if report is None or not (is_coordinator_for(user, report) or is_oversight_for(user, report)):
+    report = report_for_staff(user, data["tracking_id"])
+    if report is None:
         form.add_error("tracking_id", _("No report with this tracking ID in your regions."))
         return None
     held = data["hold"] == "hold"

@@ -43,6 +43,7 @@ def _items(client):
 def test_media_url_is_the_first_checked_photo_and_downloads(client, reports):
     _photo(reports.public, reviewed=False)
     checked = _photo(reports.public, reviewed=True)
+    _photo(reports.public, reviewed=True)  # a later checked photo: the first one stays the media
     _photo(reports.anonim, reviewed=False)
     items = _items(client)
     url = items[reports.public.display_tracking_id]["media_url"]

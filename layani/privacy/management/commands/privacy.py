@@ -20,14 +20,13 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db.models import QuerySet
 
 from layani.accounts.models import User
-from layani.cases.permissions import is_coordinator_for, is_oversight_for
 from layani.intake.models import Report
 from layani.intake.tracking import normalize_tracking_id
 from layani.privacy.erasure import erase_expired, erase_subject
 from layani.privacy.export import FORMATS, export_subject
 from layani.privacy.policy import retention_policy
 from layani.privacy.requests import set_legal_hold, set_restriction
-from layani.privacy.selectors import may_handle_requests, reports_by_contact
+from layani.privacy.selectors import may_handle_requests, report_for_staff, reports_by_contact
 
 _SUBJECT_COMMANDS = ("export", "erase-subject", "restrict", "unrestrict")
 
@@ -120,11 +119,10 @@ class Command(BaseCommand):
         return actor
 
     def _one_report(self, tracking_id: str, actor: User) -> Report:
-        canonical = normalize_tracking_id(tracking_id)
-        if canonical is None:
+        if normalize_tracking_id(tracking_id) is None:
             raise CommandError("--tracking-id: not a valid tracking ID.")
-        report = Report.objects.filter(tracking_id=canonical).first()
-        if report is None or not _in_scope(actor, report):
+        report = report_for_staff(actor, tracking_id)
+        if report is None:
             raise CommandError("--tracking-id: no such report in your regions.")
         return report
 
@@ -137,10 +135,6 @@ class Command(BaseCommand):
             email=options["email"], phone=options["phone"], nik=options["nik"], staff=actor
         )
         return list(found)
-
-
-def _in_scope(actor: User, report: Report) -> bool:
-    return is_coordinator_for(actor, report) or is_oversight_for(actor, report)
 
 
 class _ProgressBar:
