@@ -237,6 +237,17 @@ def filter_reports(
     return reports
 
 
+def busy_agencies(scope: RegionScope, limit: int) -> list[dict[str, Any]]:
+    """Agencies with an open task on the scope's reports, busiest first: per agency its slug,
+    short name and ``n``, the number of reports ``filter_reports(show="agency")`` lists."""
+    return list(
+        Task.objects.filter(status__in=ACTIVE_TASK_STATUSES, case__report__in=scope.reports)
+        .values("agency__slug", "agency__short_name")
+        .annotate(n=Count("case_id", distinct=True))
+        .order_by("-n", "agency__short_name")[:limit]
+    )
+
+
 def weekly_counts(
     rows: QuerySet[Any], field: str, calendar: WorkingCalendar, span: list[tuple[date, date]]
 ) -> dict[date, int]:
@@ -268,6 +279,7 @@ __all__ = [
     "AGE_BUCKETS",
     "FilterError",
     "RegionScope",
+    "busy_agencies",
     "filter_reports",
     "filter_tasks",
     "region_scope_for",

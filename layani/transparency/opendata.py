@@ -79,6 +79,10 @@ def public_report_rows() -> Iterator[dict[str, Any]]:
         }
 
 
+#: The columns of ``statistics_rows``, in every format.
+STATISTICS_COLUMNS = ["figure", "group", "value", "n"]
+
+
 def statistics_rows(data: Overview) -> list[dict[str, Any]]:
     """The statistics page as long-format rows: (figure, group, value, n)."""
     rows: list[dict[str, Any]] = [
@@ -161,3 +165,14 @@ def to_csv(rows: Iterable[dict[str, Any]], columns: list[str]) -> Iterator[str]:
 def to_json(rows: Iterable[dict[str, Any]]) -> str:
     """A JSON array of the rows."""
     return json.dumps(list(rows), ensure_ascii=False, default=str)
+
+
+def encode(
+    rows: Iterable[dict[str, Any]], columns: list[str], fmt: str, sheet: str
+) -> Iterator[str] | str | bytes:
+    """The rows in ``fmt``: CSV in pieces (to stream), JSON text, or an XLSX workbook."""
+    if fmt == "csv":
+        return to_csv(rows, columns)
+    if fmt == "xlsx":
+        return to_xlsx(rows, columns, sheet)
+    return to_json(rows)

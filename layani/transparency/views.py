@@ -3,7 +3,8 @@ opendata. Anyone may read them; nothing here needs a login or reveals a non-publ
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable
+from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
@@ -74,8 +75,11 @@ def data_page(request: HttpRequest) -> HttpResponse:
     return render(request, "transparency/data.html", {"fields": opendata.FIELDS.items()})
 
 
-def _download(body: Iterator[str] | str | bytes, fmt: str, name: str) -> HttpResponseBase:
+def _download(
+    rows: Iterable[dict[str, Any]], columns: list[str], fmt: str, sheet: str, name: str
+) -> HttpResponseBase:
     """CSV streams (a million rows never sit in memory); JSON and XLSX are one document."""
+    body = opendata.encode(rows, columns, fmt, sheet)
     response: HttpResponseBase
     if isinstance(body, str | bytes):
         response = HttpResponse(body, content_type=FORMATS[fmt])
@@ -90,14 +94,9 @@ def reports_download(request: HttpRequest, fmt: str) -> HttpResponseBase:
     """Every public report, redacted, as CSV (streamed), JSON or XLSX."""
     if fmt not in FORMATS:
         raise Http404
-    rows = opendata.public_report_rows()
-    if fmt == "csv":
-        return _download(opendata.to_csv(rows, list(opendata.FIELDS)), fmt, "laporan-publik")
-    if fmt == "xlsx":
-        return _download(
-            opendata.to_xlsx(rows, list(opendata.FIELDS), "laporan"), fmt, "laporan-publik"
-        )
-    return _download(opendata.to_json(rows), fmt, "laporan-publik")
+    return _download(
+        opendata.public_report_rows(), list(opendata.FIELDS), fmt, "laporan", "laporan-publik"
+    )
 
 
 @require_GET
@@ -106,9 +105,4 @@ def statistics_download(request: HttpRequest, fmt: str) -> HttpResponseBase:
     if fmt not in FORMATS:
         raise Http404
     rows = opendata.statistics_rows(cached_overview())
-    columns = ["figure", "group", "value", "n"]
-    if fmt == "csv":
-        return _download(opendata.to_csv(rows, columns), fmt, "statistik")
-    if fmt == "xlsx":
-        return _download(opendata.to_xlsx(rows, columns, "statistik"), fmt, "statistik")
-    return _download(opendata.to_json(rows), fmt, "statistik")
+    return _download(rows, opendata.STATISTICS_COLUMNS, fmt, "statistik", "statistik")

@@ -22,7 +22,6 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from layani.accounts.models import Role, User
-from layani.cases.models import ACTIVE_TASK_STATUSES, Task
 from layani.cases.permissions import agency_ids
 from layani.directory.models import Agency
 from layani.intake.models import Report
@@ -65,6 +64,23 @@ def _backlog_chart(rows: list[Figure]) -> object:
     """Columns labelled with the age range in working days (the table says it in words)."""
     keys = [key.replace("-", "–").replace("21+", ">20") for key, _, _ in figures.AGE_BUCKETS]
     return column_chart([(key, [f.value]) for key, f in zip(keys, rows, strict=True)])
+
+
+def _render_dashboard(
+    request: HttpRequest,
+    *,
+    backlog: list[Figure],
+    trends: list[tuple[str, Figure, Figure]],
+    **context: object,
+) -> HttpResponse:
+    """The one dashboard template, for an agency or a region; the charts draw the tables' numbers."""
+    context.update(
+        backlog=backlog,
+        backlog_chart=_backlog_chart(backlog),
+        trends=trends,
+        trend_chart=_trend_chart(trends),
+    )
+    return render(request, "console/dashboard.html", context)
 
 
 @staff_view
@@ -128,20 +144,18 @@ def agency_dashboard(request: HttpRequest, slug: str) -> HttpResponse:
         )
         for first, last in span
     ]
-    context = {
-        "title": agency.short_name,
-        "agency": agency,
-        "backlog": backlog,
-        "backlog_chart": _backlog_chart(backlog),
-        "alarms": alarms,
-        "workload": workload,
-        "trends": trends,
-        "trend_chart": _trend_chart(trends),
-        "now": now,
-        "received_label": _("Tasks received"),
-        "closed_label": _("Tasks finished"),
-    }
-    return render(request, "console/dashboard.html", context)
+    return _render_dashboard(
+        request,
+        title=agency.short_name,
+        agency=agency,
+        backlog=backlog,
+        alarms=alarms,
+        workload=workload,
+        trends=trends,
+        now=now,
+        received_label=_("Tasks received"),
+        closed_label=_("Tasks finished"),
+    )
 
 
 def _queue_link(**params: str) -> str:
@@ -174,19 +188,13 @@ def region_dashboard(request: HttpRequest) -> HttpResponse:
         ),
         figure(_("Open reports referred at least once"), show="referred"),
     ]
-    per_agency = (
-        Task.objects.filter(status__in=ACTIVE_TASK_STATUSES, case__report__in=scope.reports)
-        .values("agency__slug", "agency__short_name")
-        .annotate(n=Count("case_id", distinct=True))
-        .order_by("-n", "agency__short_name")[:TOP_AGENCIES]
-    )
     workload = [
         Figure(
             row["agency__short_name"],
             row["n"],
             _queue_link(show="agency", agency=row["agency__slug"]),
         )
-        for row in per_agency
+        for row in figures.busy_agencies(scope, TOP_AGENCIES)
     ]
     span = figures.weeks(scope.calendar, now)
     received = figures.weekly_counts(
@@ -206,20 +214,18 @@ def region_dashboard(request: HttpRequest) -> HttpResponse:
         )
         for first, last in span
     ]
-    context = {
-        "title": _("Whole deployment") if scope.national else _("Your region"),
-        "agency": None,
-        "backlog": backlog,
-        "backlog_chart": _backlog_chart(backlog),
-        "alarms": alarms,
-        "workload": workload,
-        "trends": trends,
-        "trend_chart": _trend_chart(trends),
-        "now": now,
-        "received_label": _("Reports received"),
-        "closed_label": _("Reports closed"),
-    }
-    return render(request, "console/dashboard.html", context)
+    return _render_dashboard(
+        request,
+        title=_("Whole deployment") if scope.national else _("Your region"),
+        agency=None,
+        backlog=backlog,
+        alarms=alarms,
+        workload=workload,
+        trends=trends,
+        now=now,
+        received_label=_("Reports received"),
+        closed_label=_("Reports closed"),
+    )
 
 
 def drilldown(request: HttpRequest, user: User) -> HttpResponse:

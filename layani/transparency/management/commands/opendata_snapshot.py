@@ -18,8 +18,6 @@ from django.utils import timezone
 from layani.transparency import opendata
 from layani.transparency.published import overview
 
-STAT_COLUMNS = ["figure", "group", "value", "n"]
-
 
 def _write(path: Path, content: str | bytes) -> None:
     temporary = path.with_name(path.name + ".tmp")
@@ -49,7 +47,7 @@ class Command(BaseCommand):
         stats = opendata.statistics_rows(overview())
         for stem, rows, columns in (
             ("laporan", reports, fields),
-            ("statistik", stats, STAT_COLUMNS),
+            ("statistik", stats, opendata.STATISTICS_COLUMNS),
         ):
             _write(out / f"{stem}.csv", "".join(opendata.to_csv(rows, columns)))
             _write(out / f"{stem}.json", opendata.to_json(rows))
