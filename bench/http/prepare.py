@@ -54,9 +54,7 @@ def main() -> None:
     seeded = max(0, args.reports - existing)
     if seeded:
         step("seed", "seed", reports=seeded)
-        if "rollup_stats" in get_commands():
-            step("rollup_stats", "rollup_stats", "--full")
-    elif "rollup_stats" in get_commands() and args.rollup:
+    if (seeded or args.rollup) and "rollup_stats" in get_commands():
         step("rollup_stats", "rollup_stats", "--full")
     from django.conf import settings
 

@@ -30,8 +30,14 @@ from django.utils import timezone
 from layani.cases.models import Case, CaseMessage, MessageKind, Task, TaskRole, TaskStatus
 from layani.directory.models import Agency, Category, Region
 from layani.directory.selectors import responsible_agency
-from layani.intake.models import Report, ReporterIdentity, ReportStatus
-from layani.intake.tracking import ALPHABET, RANDOM_LENGTH, hash_access_code, new_access_code
+from layani.intake.models import FINAL_STATUSES, Report, ReporterIdentity, ReportStatus
+from layani.intake.tracking import (
+    ALPHABET,
+    RANDOM_LENGTH,
+    _check_symbol,
+    hash_access_code,
+    new_access_code,
+)
 
 from . import bulk_writer
 from .people import fake_identity
@@ -214,7 +220,6 @@ def _context(rng: random.Random, now: datetime, count: int) -> _Context:
 _TYPES = _Weighted(TYPE_WEIGHTS)
 _PRIVACY = _Weighted(PRIVACY_WEIGHTS)
 _CHANNELS = _Weighted(CHANNEL_WEIGHTS)
-_INDEX = {ch: i for i, ch in enumerate(ALPHABET)}
 
 
 def _tracking_id(rng: random.Random, taken: set[str]) -> str:
@@ -223,8 +228,7 @@ def _tracking_id(rng: random.Random, taken: set[str]) -> str:
         body = "".join(rng.choices(ALPHABET, k=RANDOM_LENGTH))
         if body.isdigit():
             continue
-        total = sum((i + 1) * _INDEX[ch] for i, ch in enumerate(body))
-        tracking_id = body + ALPHABET[total % len(ALPHABET)]
+        tracking_id = body + _check_symbol(body)
         if tracking_id not in taken:
             taken.add(tracking_id)
             return tracking_id
@@ -280,14 +284,7 @@ def _batch(ctx: _Context, size: int) -> dict[str, list[tuple[object, ...]]]:
     return rows
 
 
-_FINAL = frozenset(
-    {
-        ReportStatus.CLOSED,
-        ReportStatus.NOT_WITHIN_AUTHORITY,
-        ReportStatus.ARCHIVED,
-        ReportStatus.MERGED,
-    }
-)
+_FINAL = frozenset(FINAL_STATUSES)
 
 
 def _case_rows(

@@ -23,7 +23,7 @@ from layani.intake.models import Report
 
 from .forms import PreferencesForm, SignUpForm
 from .models import NotificationPreference
-from .track import SESSION_KEY as TRACKED_KEY
+from .track import remember_tracked
 
 LOGIN_URL = reverse_lazy("portal:sign-in")
 
@@ -76,9 +76,7 @@ def open_my_report(request: HttpRequest, tracking_id: str) -> HttpResponse:
     ).first()
     if report is None:
         return redirect("portal:my-reports")
-    tracked = set(request.session.get(TRACKED_KEY, []))
-    tracked.add(report.tracking_id)
-    request.session[TRACKED_KEY] = sorted(tracked)
+    remember_tracked(request, report.tracking_id)
     return redirect("portal:my-report", tracking_id=report.tracking_id)
 
 

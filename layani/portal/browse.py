@@ -123,8 +123,9 @@ def map_data(request: HttpRequest) -> JsonResponse:
         }[bad.field]
         return JsonResponse({"error": message, "field": bad.field}, status=400)
     data = maps.map_view(filters, view)
-    for marker in data["markers"]:
-        marker["title"] = routing_seam.redact_public(str(marker["title"]))
+    titles = routing_seam.redact_public_many([str(m["title"]) for m in data["markers"]])
+    for marker, title in zip(data["markers"], titles, strict=True):
+        marker["title"] = title
         marker["url"] = reverse("portal:report-detail", args=[marker["id"]])
     if view is None:
         data["extent"] = maps.extent(filters)

@@ -80,15 +80,7 @@ def search_regions(query: str, limit: int = 10) -> list[tuple[str, str]]:
         .select_related("parent", "parent__parent", "parent__parent__parent")
         .order_by("-level", "name")[:limit]
     )
-    results = []
-    for region in found:
-        names = []
-        node: Region | None = region
-        while node is not None:
-            names.append(node.name)
-            node = node.parent
-        results.append((region.code, ", ".join(names)))
-    return results
+    return [(region.code, region_path(region)) for region in found]
 
 
 def region_path(region: Region) -> str:

@@ -40,7 +40,7 @@ from . import routing_seam
 from .forms import INTAKE_FIELD_MAP, PRIVACY_EXPLANATIONS, ReportForm
 from .models import NotificationPreference
 from .regions import LEVEL_FIELDS, chosen_from_code, region_levels, search_regions
-from .track import SESSION_KEY as TRACKED_KEY
+from .track import remember_tracked
 from .uploads import ACCEPT, UploadError, check_uploads
 
 logger = logging.getLogger(__name__)
@@ -218,9 +218,7 @@ def _remember(request: HttpRequest, receipt: SubmissionReceipt) -> None:
     """Keep the receipt for the "sent" page and unlock the report for tracking in this session."""
     tracking_id = receipt.report.tracking_id
     request.session[RECEIPT_KEY] = {"tracking_id": tracking_id, "access_code": receipt.access_code}
-    tracked = set(request.session.get(TRACKED_KEY, []))
-    tracked.add(tracking_id)
-    request.session[TRACKED_KEY] = sorted(tracked)
+    remember_tracked(request, tracking_id)
 
 
 def _receipt_json(request: HttpRequest, receipt: SubmissionReceipt) -> dict[str, Any]:

@@ -37,14 +37,19 @@ def track(request: HttpRequest) -> HttpResponse:
             form.cleaned_data["tracking_id"], form.cleaned_data["access_code"]
         )
         if report is not None:
-            tracked = set(request.session.get(SESSION_KEY, []))
-            tracked.add(report.tracking_id)
-            request.session[SESSION_KEY] = sorted(tracked)
+            remember_tracked(request, report.tracking_id)
             request.session.cycle_key()
             return redirect("portal:my-report", tracking_id=report.tracking_id)
         form.add_error(None, _("The tracking ID or the access code is not right."))
     status = 400 if request.method == "POST" else 200
     return render(request, "portal/track.html", {"form": form}, status=status)
+
+
+def remember_tracked(request: HttpRequest, tracking_id: str) -> None:
+    """Let this session follow the report (codes checked, just submitted, or the owner signed in)."""
+    tracked = set(request.session.get(SESSION_KEY, []))
+    tracked.add(tracking_id)
+    request.session[SESSION_KEY] = sorted(tracked)
 
 
 def _tracked(request: HttpRequest, tracking_id: str) -> Report | None:

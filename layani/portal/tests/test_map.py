@@ -114,3 +114,12 @@ def test_a_view_the_server_cannot_use_is_a_clear_400(client, params, field):
     assert response.status_code == 400
     assert response.json()["field"] == field
     assert field in response.json()["error"]
+
+
+def test_marker_titles_are_redacted(client, regions, categories):
+    report = _at("-7.7012", "110.4023", title="Sampah menumpuk, hubungi 081234567890")
+    data = client.get(URL, {"bbox": "110.40,-7.71,110.41,-7.70", "zoom": "16"}).json()
+    [marker] = data["markers"]
+    assert marker["id"] == report.tracking_id
+    assert "081234567890" not in marker["title"]
+    assert marker["title"].startswith("Sampah menumpuk")

@@ -186,6 +186,7 @@ def test_htmx_fragments_for_regions_questions_and_region_search(client, setup):
     assert "Berapa lampu yang mati?" in questions.content.decode()
     found = client.get(reverse("portal:submit-region-search"), {"q": "Sleman"})
     assert "34.04" in found.content.decode()
+    assert "Kabupaten Sleman, Daerah Istimewa Yogyakarta" in found.content.decode()
 
 
 def test_a_signed_in_citizen_reports_without_typing_contact_details(
