@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from layani.intake.models import ANONYMOUS_TIERS, Report
+from layani.intake.models import Report
 from layani.routing.redaction import redact
 
 
@@ -34,12 +34,12 @@ def for_the_agency(report: Report, text: str) -> str:
     """`text` as a handling agency may read it: on anonymous tiers, personal data the reporter
     typed into their own report (a phone number, a NIK, a name) is masked too — the agency must
     not learn who sent an anonymous report from its content either."""
-    if report.privacy not in ANONYMOUS_TIERS or not text:
+    if not report.hides_identity_from_agency or not text:
         return text
     return redact(text).text
 
 
 def answers_for_the_agency(report: Report, answers: dict[str, object]) -> dict[str, object]:
-    if report.privacy not in ANONYMOUS_TIERS:
+    if not report.hides_identity_from_agency:
         return answers
     return {k: for_the_agency(report, v) if isinstance(v, str) else v for k, v in answers.items()}

@@ -18,7 +18,7 @@ def responsible_agency(
     Returns None when the matrix has no cell for it: the coordinator then decides by hand.
     """
     level = level or category.effective_level
-    cells = _cells_for(category, region_code).filter(level=level)
+    cells = _cells_for([category], region_code).filter(level=level)
     best = _most_specific(cells, category, region_code)
     return best.agency if best else None
 
@@ -29,7 +29,7 @@ def responsibility_by_level(category: Category, region_code: str) -> dict[str, A
     The lead agency is normally the one at the category's usual level; the others are the natural
     co-handlers (the province behind a regency, the ministry behind both).
     """
-    cells = list(_cells_for(category, region_code))
+    cells = list(_cells_for([category], region_code))
     result: dict[str, Agency] = {}
     for level in GovernmentLevel.values:
         best = _most_specific([c for c in cells if c.level == level], category, region_code)
@@ -44,13 +44,7 @@ def responsible_agencies(categories: list[Category], region_code: str) -> dict[i
     The router weighs its few most likely categories at once; this keeps that to a single
     round trip. Each category's parent must be loaded (select_related("parent")).
     """
-    ids = {c.pk for c in categories} | {c.parent_id for c in categories if c.parent_id}
-    codes = Region.ancestor_codes(region_code)
-    cells = list(
-        Responsibility.objects.filter(
-            Q(region_id__in=codes) | Q(region__isnull=True), category_id__in=ids
-        ).select_related("agency")
-    )
+    cells = list(_cells_for(categories, region_code))
     result: dict[int, Agency | None] = {}
     for category in categories:
         own = {category.pk, category.parent_id}
@@ -61,8 +55,9 @@ def responsible_agencies(categories: list[Category], region_code: str) -> dict[i
     return result
 
 
-def _cells_for(category: Category, region_code: str) -> QuerySet[Responsibility]:
-    category_ids = [category.pk] + ([category.parent_id] if category.parent_id else [])
+def _cells_for(categories: list[Category], region_code: str) -> QuerySet[Responsibility]:
+    """The matrix cells that may apply to `categories` (or their main categories) in the region."""
+    category_ids = {c.pk for c in categories} | {c.parent_id for c in categories if c.parent_id}
     codes = Region.ancestor_codes(region_code)
 
     return Responsibility.objects.filter(

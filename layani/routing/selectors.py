@@ -39,13 +39,8 @@ def current_taxonomy() -> list[TaxonomyEntry]:
 
 def active_model_version() -> ModelVersion | None:
     """The router version suggestions come from; None means the taxonomy cold start."""
-    # Only the key, without building a full model instance: this runs for every suggestion.
-    pk = ModelVersion.objects.filter(is_active=True).values_list("pk", flat=True).first()
-    if pk is None:
-        return None
-    version = ModelVersion(pk=pk)
-    version._state.adding = False  # a reference to the stored row, not a new one
-    return version
+    # Only the key is read (this runs for every suggestion); other fields load if ever used.
+    return ModelVersion.objects.filter(is_active=True).only("pk").first()
 
 
 def current_router() -> tuple[Router, ModelVersion | None, str]:

@@ -19,6 +19,7 @@ from datetime import datetime
 
 from django.db import transaction
 
+from layani.directory.models import Agency
 from layani.intake.models import Report
 from layani.routing.selectors import likely_duplicates
 from layani.routing.services import (
@@ -42,24 +43,24 @@ def auto_dispose_if_confident(
 
     Returns the case when it was disposed, None when it stays in the coordinator's queue.
     """
-    if not is_confident_enough(suggestion) or suggestion.agency is None:
+    lead = suggestion.agency
+    if not is_confident_enough(suggestion) or lead is None:
         return None
     if report.category_id is not None and report.category_id != suggestion.category.pk:
         return None
     if likely_duplicates(report, limit=1):
         return None
     try:
-        return _auto_dispose(report, suggestion, now_or(now))
+        return _auto_dispose(report, suggestion, lead, now_or(now))
     except WorkflowError as refused:  # a coordinator acted first, or the report moved on
         logger.info("auto-disposition of %s skipped: %s", report.tracking_id, refused.code)
         return None
 
 
 @transaction.atomic
-def _auto_dispose(report: Report, suggestion: RoutingSuggestion, now: datetime) -> Case:
-    lead = suggestion.agency
-    if lead is None:
-        raise WorkflowError("no_agency", "No agency is responsible for the suggestion.")
+def _auto_dispose(
+    report: Report, suggestion: RoutingSuggestion, lead: Agency, now: datetime
+) -> Case:
     case = locked_case(report)
     move_report(case, ReportAction.VERIFY, Actor.SYSTEM, None, now)
     report = case.report

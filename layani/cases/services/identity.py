@@ -21,15 +21,16 @@ def reveal_identity(
     report: Report, *, actor: User, reason: str, now: datetime | None = None
 ) -> ReporterIdentity:
     """Unmask the reporter's identity for `actor`, writing an audit entry with the reason."""
-    if identity_restricted(report):
-        raise WorkflowError(
-            "restricted",
-            _(
-                "The reporter has restricted the processing of their personal data (UU PDP): "
-                "their identity cannot be revealed."
-            ),
-        )
     if identity_access(actor, report) != IdentityAccess.REVEAL:
+        # A restriction takes every access away; say so rather than "forbidden".
+        if identity_restricted(report):
+            raise WorkflowError(
+                "restricted",
+                _(
+                    "The reporter has restricted the processing of their personal data (UU PDP): "
+                    "their identity cannot be revealed."
+                ),
+            )
         raise WorkflowError("forbidden", _("You may not see this reporter's identity."))
     if len(reason.strip()) < 5:
         raise WorkflowError("reason_required", _("Give a reason for revealing the identity."))

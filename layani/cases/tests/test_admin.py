@@ -2,6 +2,8 @@
 
 import pytest
 
+from layani.cases.models import Case, ResponseTemplate
+
 pytestmark = pytest.mark.django_db
 
 
@@ -17,3 +19,7 @@ def test_admin_lists_cases_read_only_and_edits_templates(admin_client, team, mak
         "/admin/cases/responsetemplate/add/", {"title": "Terima kasih", "body": "Terima kasih."}
     )
     assert response.status_code == 302
+    assert ResponseTemplate.objects.filter(title="Terima kasih", body="Terima kasih.").exists()
+    delete = admin_client.post(f"/admin/cases/case/{report.pk}/delete/", {"post": "yes"})
+    assert delete.status_code == 403
+    assert Case.objects.filter(pk=report.pk).exists()
