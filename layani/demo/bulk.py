@@ -34,7 +34,7 @@ from layani.intake.models import FINAL_STATUSES, Report, ReporterIdentity, Repor
 from layani.intake.tracking import (
     ALPHABET,
     RANDOM_LENGTH,
-    _check_symbol,
+    check_symbol,
     hash_access_code,
     new_access_code,
 )
@@ -228,7 +228,7 @@ def _tracking_id(rng: random.Random, taken: set[str]) -> str:
         body = "".join(rng.choices(ALPHABET, k=RANDOM_LENGTH))
         if body.isdigit():
             continue
-        tracking_id = body + _check_symbol(body)
+        tracking_id = body + check_symbol(body)
         if tracking_id not in taken:
             taken.add(tracking_id)
             return tracking_id

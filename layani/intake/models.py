@@ -8,6 +8,7 @@ one-to-one link, so that every query, export and API that reads reports has to g
 from __future__ import annotations
 
 import uuid
+from decimal import Decimal
 
 from django.db import models
 from django.db.models import Q
@@ -40,6 +41,14 @@ class PrivacyTier(models.TextChoices):
 PUBLIC_TIERS = (PrivacyTier.BIASA, PrivacyTier.ANONIM)
 #: Tiers whose identity the handling agency never sees.
 ANONYMOUS_TIERS = (PrivacyTier.ANONIM, PrivacyTier.ANONIM_RAHASIA)
+
+
+def public_coordinate(value: Decimal | float, privacy: str) -> Decimal:
+    """A coordinate as the public may see it: anonymous reports to about 100 m (three decimals),
+    others to about 10 m (four). A precise pin on an anonymous report about one house could point
+    at the reporter. Every public output (portal map, open data, Open311) goes through this."""
+    places = Decimal("0.001") if privacy in ANONYMOUS_TIERS else Decimal("0.0001")
+    return Decimal(str(value)).quantize(places)
 
 
 class Channel(models.TextChoices):

@@ -29,7 +29,7 @@ _INDEX = {ch: i for i, ch in enumerate(ALPHABET)}
 _LOOKALIKES = str.maketrans({"O": "0", "I": "1", "L": "1", "Z": "2", "S": "5", "G": "6", "B": "8"})
 
 
-def _check_symbol(body: str) -> str:
+def check_symbol(body: str) -> str:
     # Weighted sum modulo a prime-sized alphabet detects single substitutions and adjacent swaps.
     total = sum((i + 1) * _INDEX[ch] for i, ch in enumerate(body))
     return ALPHABET[total % len(ALPHABET)]
@@ -44,7 +44,7 @@ def new_tracking_id() -> str:
     while True:
         body = "".join(secrets.choice(ALPHABET) for _ in range(RANDOM_LENGTH))
         if any(ch.isalpha() for ch in body):
-            return body + _check_symbol(body)
+            return body + check_symbol(body)
 
 
 def format_tracking_id(canonical: str) -> str:
@@ -57,7 +57,7 @@ def normalize_tracking_id(raw: str) -> str | None:
     cleaned = "".join(ch for ch in raw.upper() if ch.isalnum()).translate(_LOOKALIKES)
     if len(cleaned) != RANDOM_LENGTH + 1 or any(ch not in _INDEX for ch in cleaned):
         return None
-    if _check_symbol(cleaned[:-1]) != cleaned[-1]:
+    if check_symbol(cleaned[:-1]) != cleaned[-1]:
         return None
     return cleaned
 

@@ -8,6 +8,7 @@ public reads goes through ``redaction.redact``. Nothing here reads ``ReporterIde
 from __future__ import annotations
 
 from datetime import datetime
+from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -16,7 +17,7 @@ from django.utils.translation import gettext_noop
 
 from layani.audit.models import AuditEntry
 from layani.directory.models import Agency, Category, QuestionType
-from layani.intake.models import FINAL_STATUSES, Report, ReportStatus
+from layani.intake.models import FINAL_STATUSES, Report, ReportStatus, public_coordinate
 
 from .redaction import redact
 
@@ -82,6 +83,10 @@ def _datatype_description(kind: str, help_text: str) -> str | None:
     return help_text or None
 
 
+def _public(value: Decimal | None, privacy: str) -> float | None:
+    return None if value is None else float(public_coordinate(value, privacy))
+
+
 def request_item(
     report: Report,
     *,
@@ -111,8 +116,8 @@ def request_item(
         "address": redact(report.address) or None,
         "address_id": report.region_id,
         "zipcode": report.region.postal_code or None,
-        "lat": float(report.latitude) if report.latitude is not None else None,
-        "long": float(report.longitude) if report.longitude is not None else None,
+        "lat": _public(report.latitude, report.privacy),
+        "long": _public(report.longitude, report.privacy),
         "media_url": media_url,
     }
     if extensions:

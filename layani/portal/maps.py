@@ -23,7 +23,7 @@ from typing import Any, NotRequired, TypedDict
 from django.db.models import Count, F, FloatField, Max, Min, QuerySet
 from django.db.models.functions import Floor
 
-from layani.intake.models import PrivacyTier, Report
+from layani.intake.models import Report, public_coordinate
 
 from .selectors import ReportFilters, public_reports
 
@@ -92,11 +92,10 @@ def _with_points(filters: ReportFilters) -> QuerySet[Report]:
 
 
 def coarsened(value: Decimal | float | None, privacy: str) -> float:
-    """Anonymous reports to about 100 m (three decimals), others to about 10 m."""
-    places = Decimal("0.001") if privacy == PrivacyTier.ANONIM else Decimal("0.0001")
+    """The marker's coordinate, as precise as the public may see it (`public_coordinate`)."""
     if value is None:  # filtered out by the query; here for the type checker
         raise ValueError("a point without a coordinate")
-    return float(Decimal(str(value)).quantize(places))
+    return float(public_coordinate(value, privacy))
 
 
 def extent(filters: ReportFilters) -> list[list[float]] | None:

@@ -18,7 +18,7 @@ from typing import Any
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from layani.intake.models import PrivacyTier, Report
+from layani.intake.models import Report, public_coordinate
 from layani.routing.redaction import redact
 
 from .selectors import Overview
@@ -44,10 +44,7 @@ FIELDS: dict[str, Promise] = {
 
 
 def _rounded(value: Decimal | None, privacy: str) -> str:
-    if value is None:
-        return ""
-    places = Decimal("0.001") if privacy == PrivacyTier.ANONIM else Decimal("0.0001")
-    return str(Decimal(str(value)).quantize(places))
+    return "" if value is None else str(public_coordinate(value, privacy))
 
 
 def public_report_rows() -> Iterator[dict[str, Any]]:

@@ -133,13 +133,20 @@ def test_authorization_matrix_row(world, team, staff_login, role):
     assert wrong == []
 
 
-def test_every_role_and_tier_has_a_download_cell():
-    cells = {
-        (role, tier, obj)
-        for role, tier, obj in itertools.product(MATRIX, PrivacyTier.values, OBJECTS)
-        if obj.startswith("download")
-    }
-    assert len(cells) == len(MATRIX) * len(PrivacyTier.values) * 2 == 88
+def test_every_cell_is_defined_and_downloads_follow_what_the_role_may_see():
+    """A row with a missing or mistyped column fails here, before any database work; and the
+    download action never grants more (or less) than seeing the attachment."""
+    for role, row in MATRIX.items():
+        assert len(row) == 8, role
+        assert all(v in (Y, N) for v in (row[0], *row[3:])), role
+        assert all(v in (R, M, X) for v in row[1:3]), role
+    for role, tier in itertools.product(MATRIX, PrivacyTier.values):
+        for kind in ("reviewed", "unreviewed"):
+            assert expected(role, tier, f"download_{kind}") == expected(
+                role, tier, f"attachment_{kind}"
+            )
+    cells = [expected(*cell) for cell in itertools.product(MATRIX, PrivacyTier.values, OBJECTS)]
+    assert len(cells) == len(MATRIX) * len(PrivacyTier.values) * len(OBJECTS)
 
 
 def test_matrix_has_a_row_for_every_role_in_the_cast(team):

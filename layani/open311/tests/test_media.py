@@ -60,3 +60,20 @@ def test_a_confidential_reports_photo_never_appears(client, reports):
     body = client.get("/open311/v2/requests.json").content.decode()
     assert reports.rahasia.tracking_id not in body
     assert "/lampiran/" not in body
+
+
+def test_points_are_as_precise_as_the_public_may_see(client, reports):
+    from .conftest import make_report
+
+    anonymous = make_report("anonim", latitude="-7.7161234", longitude="110.3551234")
+    regular = make_report(latitude="-7.7161234", longitude="110.3551234")
+    items = _items(client)
+    # Anonymous reports to about 100 m, as on the portal's map and in the open data.
+    assert (
+        items[anonymous.display_tracking_id]["lat"],
+        items[anonymous.display_tracking_id]["long"],
+    ) == (-7.716, 110.355)
+    assert (
+        items[regular.display_tracking_id]["lat"],
+        items[regular.display_tracking_id]["long"],
+    ) == (-7.7161, 110.3551)
