@@ -17,6 +17,7 @@ import os
 import platform
 import signal
 import socket
+import sqlite3
 import subprocess  # nosec B404 — runs this repository's own tools
 import sys
 import time
@@ -119,6 +120,37 @@ def _memory_mb(pid: int) -> tuple[float, float]:
     return fields["Rss"] / 1024, fields["Pss"] / 1024
 
 
+def _pending(env: dict[str, str]) -> int:
+    """Submissions waiting in the intake journal, read straight from the database."""
+    query = "SELECT count(*) FROM intake_journalentry WHERE state = 'pending'"
+    if "DATABASE_URL" in env:
+        out = subprocess.run(  # noqa: S603  # nosec B603
+            ["psql", env["DATABASE_URL"], "-tAc", query],  # noqa: S607
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        return int(out.stdout.strip())
+    path = Path(env["LAYANI_DATA_DIR"]) / "layani.sqlite3"
+    with sqlite3.connect(path, timeout=60) as connection:
+        return int(connection.execute(query).fetchone()[0])
+
+
+def _wait_for_journal(env: dict[str, str], db: str, seconds: float = 1800) -> dict[str, float]:
+    """After the intake load: how many submissions were still waiting to be recorded as reports,
+    and how long the worker took to record them all."""
+    started = time.monotonic()
+    waiting = _pending(env)
+    left = waiting
+    while left and time.monotonic() - started < seconds:
+        time.sleep(2)
+        left = _pending(env)
+    took = time.monotonic() - started
+    rate = (waiting - left) / took if waiting and took else 0.0
+    _say(f"{db}: journal: {waiting} waiting after the load, {left} left after {took:.0f} s")
+    return {"waiting": waiting, "left": left, "seconds": round(took, 1), "rate": round(rate, 1)}
+
+
 def bench_database(db: str, args: argparse.Namespace, workdir: Path) -> dict[str, object]:
     env = _env(db)
     _say(f"{db}: preparing {args.reports:,} reports (seeded once, kept in var/bench or db 'bench')")
@@ -139,6 +171,10 @@ def bench_database(db: str, args: argparse.Namespace, workdir: Path) -> dict[str
         env=env,
         cwd=ROOT,
     )  # fmt: skip
+    # The worker records what intake acknowledged (the intake journal), as in production.
+    worker = subprocess.Popen(  # noqa: S603  # nosec B603
+        [str(VENV / "layani"), "db_worker", "--interval", "1"], env=env, cwd=ROOT
+    )
     results: dict[str, object] = {"db": db, "prepared": prepared, "scenarios": []}
     try:
         _wait_until_up(f"{base}/", gunicorn)
@@ -171,12 +207,17 @@ def bench_database(db: str, args: argparse.Namespace, workdir: Path) -> dict[str
             # Requests still running when wrk stopped end within about the longest latency seen.
             time.sleep(min(result.max_ms / 1000 * 1.2, 30))
             _drain(base)
+            if kind == "POST" and path.startswith("/open311/"):
+                results["journal"] = _wait_for_journal(env, db)
         workers = _children(gunicorn.pid)
         results["memory_mb"] = [_memory_mb(pid) for pid in workers]
         results["master_mb"] = _memory_mb(gunicorn.pid)
+        results["worker_mb"] = _memory_mb(worker.pid)
     finally:
         gunicorn.send_signal(signal.SIGTERM)
+        worker.send_signal(signal.SIGTERM)
         gunicorn.wait(timeout=60)
+        worker.wait(timeout=120)
     results["routing"] = _routing(env, db)
     results["load_after"] = os.getloadavg()
     return results

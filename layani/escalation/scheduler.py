@@ -54,6 +54,7 @@ def _daily_at(at: time) -> Callable[[datetime], str | None]:
 
 
 def jobs() -> list[Job]:
+    from layani.intake import tasks as intake_tasks
     from layani.privacy import tasks as privacy_tasks
     from layani.transparency import tasks as transparency_tasks
 
@@ -75,6 +76,8 @@ def jobs() -> list[Job]:
         ),
         Job("opendata", _daily_at(OPENDATA_AT), transparency_tasks.write_opendata_snapshot.enqueue),
         Job("counts", _every_minutes(rollup_minutes), tasks.refresh_report_counts.enqueue),
+        # The safety net under the intake journal's own kicks (intake.journal.kick).
+        Job("journal", _every_minutes(1), intake_tasks.record_journal.enqueue),
     ]
 
 

@@ -22,25 +22,25 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
-from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from layani.accounts.models import User
 from layani.audit.models import Visibility
 from layani.audit.services import record
-from layani.directory.models import Category, Region
+from layani.directory import lookups
+from layani.directory.models import Category
 
 from .contacts import clean_nik, clean_phone
 from .errors import SubmissionError
 from .models import (
     Attachment,
     Channel,
+    JournalEntry,
     PrivacyTier,
     Report,
     ReporterIdentity,
     ReportType,
-    Support,
 )
 from .tracking import (
     ACCESS_CODE_LENGTH,
@@ -134,14 +134,18 @@ def submit_report(
         if existing is not None:
             return _replay(existing, key, fingerprint)
     for _attempt in range(5):
-        access_code = _derived_access_code(key) if key else new_access_code()
+        access_code = derived_access_code(key) if key else new_access_code()
         try:
             with transaction.atomic():
-                report = _create(submission, cleaned, key, fingerprint, access_code, now)
+                report = _create(
+                    submission,
+                    cleaned,
+                    _Stamp(_free_tracking_id(), hash_access_code(access_code), fingerprint, now),
+                )
             return SubmissionReceipt(report=report, access_code=access_code, created=True)
         except IntegrityError:
-            # Either a concurrent retry with the same key won the race, or (astronomically rarely)
-            # the random tracking ID was taken. Tell the two apart and act accordingly.
+            # Either a concurrent retry with the same key won the race, or (rarely) the random
+            # tracking ID was taken meanwhile. Tell the two apart and act accordingly.
             if key:
                 existing = Report.objects.filter(idempotency_key=key).first()
                 if existing is not None:
@@ -149,12 +153,54 @@ def submit_report(
     raise RuntimeError("Could not allocate a unique tracking ID after 5 attempts.")
 
 
+def validate_submission(submission: ReportSubmission) -> None:
+    """Run every check `submit_report` runs, without storing anything (SubmissionError if bad)."""
+    _validate(submission)
+
+
+def record_submission(
+    submission: ReportSubmission,
+    *,
+    tracking_id: str,
+    access_code_hash: str,
+    fingerprint: str,
+    received_at: datetime,
+) -> Report:
+    """Store an already acknowledged submission under the tracking ID it was given (the journal).
+
+    Checks it again, since reference data may have changed since; call inside a transaction."""
+    return _create(
+        submission,
+        _validate(submission),
+        _Stamp(tracking_id, access_code_hash, fingerprint, received_at),
+    )
+
+
+def _free_tracking_id() -> str:
+    # Reports' own unique index guards against other reports; acknowledged journal entries hold
+    # IDs that are not reports yet, so those are skipped here.
+    while True:
+        tracking_id = new_tracking_id()
+        if not JournalEntry.objects.filter(tracking_id=tracking_id).exists():
+            return tracking_id
+
+
+@dataclass(frozen=True)
+class _Stamp:
+    """What the store adds to a checked submission: its ID, access code digest, time."""
+
+    tracking_id: str
+    access_code_hash: str
+    fingerprint: str
+    at: datetime
+
+
 @dataclass(frozen=True)
 class _Cleaned:
     title: str
     description: str
     category: Category | None
-    region: Region
+    region_code: str
     latitude: Decimal | None
     longitude: Decimal | None
     answers: dict[str, Any]
@@ -187,12 +233,12 @@ def _validate(s: ReportSubmission) -> _Cleaned:
         raise SubmissionError("invalid_choice", "privacy", _("Unknown privacy choice."))
     if s.channel not in Channel.values:
         raise SubmissionError("invalid_choice", "channel", _("Unknown channel."))
-    region = Region.objects.filter(pk=s.region_code.strip()).first()
-    if region is None:
+    region_code = s.region_code.strip()
+    if not lookups.region_exists(region_code):
         raise SubmissionError("unknown_region", "region", _("Unknown region code."))
     category = None
     if s.category_code:
-        category = Category.objects.filter(code=s.category_code, is_active=True).first()
+        category = lookups.active_category(s.category_code)
         if category is None:
             raise SubmissionError("unknown_category", "category", _("Unknown category."))
     latitude, longitude = clean_point(s.latitude, s.longitude)
@@ -205,7 +251,15 @@ def _validate(s: ReportSubmission) -> _Cleaned:
     attachments = tuple(_checked_attachment(a) for a in s.attachments)
     answers = clean_answers(category, s.answers)
     return _Cleaned(
-        title, description, category, region, latitude, longitude, answers, attachments, identity
+        title,
+        description,
+        category,
+        region_code,
+        latitude,
+        longitude,
+        answers,
+        attachments,
+        identity,
     )
 
 
@@ -244,22 +298,16 @@ def _title_from(description: str) -> str:
     return title if len(words) <= 10 else title + "…"
 
 
-def _create(
-    s: ReportSubmission,
-    c: _Cleaned,
-    key: str,
-    fingerprint: str,
-    access_code: str,
-    now: datetime,
-) -> Report:
+def _create(s: ReportSubmission, c: _Cleaned, stamp: _Stamp) -> Report:
+    key = s.idempotency_key.strip()
     report = Report.objects.create(
-        tracking_id=new_tracking_id(),
-        access_code_hash=hash_access_code(access_code),
+        tracking_id=stamp.tracking_id,
+        access_code_hash=stamp.access_code_hash,
         type=s.type,
         title=c.title,
         description=c.description,
         category=c.category,
-        region=c.region,
+        region_id=c.region_code,
         latitude=c.latitude,
         longitude=c.longitude,
         address=clean_text(s.address)[:300],
@@ -268,9 +316,9 @@ def _create(
         channel=s.channel,
         channel_ref=s.channel_ref[:120],
         idempotency_key=key or None,
-        idempotency_fingerprint=fingerprint if key else "",
-        submitted_at=now,
-        updated_at=now,
+        idempotency_fingerprint=stamp.fingerprint if key else "",
+        submitted_at=stamp.at,
+        updated_at=stamp.at,
     )
     ident = c.identity
     ReporterIdentity.objects.create(
@@ -294,11 +342,11 @@ def _create(
             "type": report.type,
             "channel": report.channel,
             "category": c.category.code if c.category else None,
-            "region": c.region.code,
+            "region": c.region_code,
             "privacy": report.privacy,
         },
         visibility=Visibility.PUBLIC if report.is_public else Visibility.INTERNAL,
-        now=now,
+        now=stamp.at,
     )
     return report
 
@@ -342,10 +390,10 @@ def _replay(existing: Report, key: str, fingerprint: str) -> SubmissionReceipt:
             "idempotency_key",
             _("This submission key was already used for a different report."),
         )
-    return SubmissionReceipt(report=existing, access_code=_derived_access_code(key), created=False)
+    return SubmissionReceipt(report=existing, access_code=derived_access_code(key), created=False)
 
 
-def _derived_access_code(key: str) -> str:
+def derived_access_code(key: str) -> str:
     """The access code for a report submitted with an idempotency key.
 
     Derived from the key under a server secret so that a retry whose first answer was lost gets the
@@ -354,20 +402,3 @@ def _derived_access_code(key: str) -> str:
     secret = (settings.LAYANI_ACCESS_CODE_KEY or settings.SECRET_KEY).encode()
     digest = hmac.new(secret, b"access-code:" + key.encode(), hashlib.sha256).digest()
     return "".join(ALPHABET[b % len(ALPHABET)] for b in digest[:ACCESS_CODE_LENGTH])
-
-
-def support_report(report: Report, supporter_key: str) -> bool:
-    """Record a "dukung" on a public report; returns False when this person already supported it.
-
-    Supports count towards a report's priority, so only public reports take them and each person
-    counts once (a database constraint backs this up under concurrent clicks).
-    """
-    if not report.is_public:
-        raise SubmissionError("not_public", "report", _("This report cannot be supported."))
-    try:
-        with transaction.atomic():
-            Support.objects.create(report=report, supporter_key=supporter_key[:80])
-            Report.objects.filter(pk=report.pk).update(support_count=F("support_count") + 1)
-    except IntegrityError:
-        return False
-    return True

@@ -17,7 +17,14 @@ from django.utils.translation import gettext_noop
 
 from layani.audit.models import AuditEntry
 from layani.directory.models import Agency, Category, QuestionType
-from layani.intake.models import FINAL_STATUSES, Report, ReportStatus, public_coordinate
+from layani.intake.models import (
+    FINAL_STATUSES,
+    JournalEntry,
+    Report,
+    ReportStatus,
+    public_coordinate,
+)
+from layani.intake.tracking import format_tracking_id
 
 from .redaction import redact
 
@@ -129,6 +136,32 @@ def request_item(
         item["support_count"] = report.support_count
         item["notes"] = [note_item(entry, zone) for entry in notes or []]
     return item
+
+
+def waiting_item(entry: JournalEntry) -> dict[str, Any]:
+    """A request acknowledged but not yet recorded (the intake journal): its ID, service and time.
+
+    Nothing the sender wrote is shown until it is a report, whose texts go through redaction."""
+    received = w3c(entry.received_at)
+    return {
+        "service_request_id": format_tracking_id(entry.tracking_id),
+        "status": "open",
+        "status_notes": _("Received; being recorded"),
+        "service_name": None,
+        "service_code": entry.submission.get("category_code") or None,
+        "description": None,
+        "agency_responsible": None,
+        "service_notice": None,
+        "requested_datetime": received,
+        "updated_datetime": received,
+        "expected_datetime": None,
+        "address": None,
+        "address_id": entry.submission.get("region_code") or None,
+        "zipcode": None,
+        "lat": None,
+        "long": None,
+        "media_url": None,
+    }
 
 
 #: What a public timeline event means to a reader; unknown actions show their own name.

@@ -14,6 +14,7 @@ from datetime import datetime
 from django.db.models import Exists, OuterRef, QuerySet
 
 from layani.audit.models import AuditEntry, Visibility
+from layani.directory import lookups
 from layani.directory.models import Agency, Category, CategoryQuestion, Region, Responsibility
 from layani.intake.models import Attachment, Report
 
@@ -33,6 +34,15 @@ def services() -> QuerySet[Category]:
 def service(code: str) -> Category | None:
     """One service with its questions loaded, or None when no active service has that code."""
     return services().prefetch_related("questions").filter(code=code).first()
+
+
+def postable_service(code: str) -> Category | None:
+    """What `service` answers for a POST, from intake's per-process lookup memory (a few seconds
+    stale at most, see directory.lookups): a submission must not pay for reading the taxonomy."""
+    category = lookups.active_category(code)
+    if category is None or category.parent is None or not category.parent.is_active:
+        return None
+    return category
 
 
 def public_requests() -> QuerySet[Report]:

@@ -19,7 +19,8 @@ from django.http import HttpRequest, QueryDict
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext as _
 
-from layani.directory.models import Category, QuestionType, Region
+from layani.directory import lookups
+from layani.directory.models import Category, QuestionType
 from layani.intake.models import Channel
 from layani.intake.services import Identity, ReportSubmission
 
@@ -71,7 +72,7 @@ def _region_code(form: QueryDict, address_id: str) -> str:
                 "(region_code or address_id), e.g. 34.04.07.2001."
             ),
         )
-    if len(code) > 13 or not Region.objects.filter(pk=code).exists():
+    if not lookups.region_exists(code):
         name = "region_code" if form.get("region_code", "").strip() else "address_id"
         raise bad(name, _("unknown Kemendagri region code."))
     return code

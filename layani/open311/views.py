@@ -25,15 +25,22 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
-from layani.intake.models import FINAL_STATUSES, Report
-from layani.intake.services import SubmissionError, submit_report
-from layani.intake.tracking import normalize_tracking_id
+from layani.intake import journal
+from layani.intake.models import FINAL_STATUSES, PUBLIC_TIERS, JournalEntry, Report
+from layani.intake.services import SubmissionError
+from layani.intake.tracking import format_tracking_id, normalize_tracking_id
 
 from . import conf, redaction, selectors
 from .formats import Open311Error, render, render_errors
 from .keys import authenticate
 from .params import RequestFilters, bad, parse_int, parse_moment, request_filters
-from .representations import request_item, service_definition, service_item, update_item
+from .representations import (
+    request_item,
+    service_definition,
+    service_item,
+    update_item,
+    waiting_item,
+)
 from .submission import build_submission
 
 View = Callable[..., HttpResponse]
@@ -138,6 +145,9 @@ def _list_cache_key(request: HttpRequest, fmt: str) -> str:
 
 @endpoint("GET")
 def request_detail(request: HttpRequest, request_id: str, fmt: str) -> HttpResponse:
+    waiting = _waiting(request_id)
+    if waiting is not None:
+        return render([waiting_item(waiting)], fmt, root="service_requests", item="request")
     report = _public_report(request_id)
     extensions = request.GET.get("extensions", "").lower() in ("true", "1")
     return _render_requests(request, [report], fmt, extensions=extensions)
@@ -145,7 +155,12 @@ def request_detail(request: HttpRequest, request_id: str, fmt: str) -> HttpRespo
 
 @endpoint("GET")
 def token_detail(request: HttpRequest, token: str, fmt: str) -> HttpResponse:
-    """Requests are realtime, so a token is only ever the request's own ID; kept for clients."""
+    """The token is the request's own ID, final from the moment the POST was answered (even while
+    the request waits in the intake journal); kept for clients that ask."""
+    waiting = _waiting(token)
+    if waiting is not None:
+        data = [{"service_request_id": format_tracking_id(waiting.tracking_id), "token": token}]
+        return render(data, fmt, root="service_requests", item="request")
     report = _public_report(token, what="token")
     data = [{"service_request_id": report.display_tracking_id, "token": token}]
     return render(data, fmt, root="service_requests", item="request")
@@ -179,18 +194,28 @@ def _create(request: HttpRequest, fmt: str) -> HttpResponse:
     code = form.get("service_code", "").strip()
     if not code:
         raise bad("service_code", _("required."))
-    service = selectors.service(code)
+    service = selectors.postable_service(code)
     if service is None:
         raise Open311Error(404, _("service_code %(code)s was not found.") % {"code": code[:80]})
-    receipt = submit_report(build_submission(request, form, service, key))
+    # Acknowledged once it is in the journal; the worker records it as a report moments later.
+    accepted = journal.accept(build_submission(request, form, service, key))
     data = [
         {
-            "service_request_id": receipt.report.display_tracking_id,
+            "service_request_id": format_tracking_id(accepted.tracking_id),
             "service_notice": None,
             "account_id": None,
         }
     ]
     return render(data, fmt, root="service_requests", item="request")
+
+
+def _waiting(raw_id: str) -> JournalEntry | None:
+    """A public request acknowledged but not yet recorded as a report, if `raw_id` names one."""
+    canonical = normalize_tracking_id(raw_id)
+    entry = journal.pending_entry(canonical) if canonical else None
+    if entry is None or entry.submission.get("privacy") not in PUBLIC_TIERS:
+        return None
+    return entry
 
 
 def _public_report(raw_id: str, what: str = "service_request_id") -> Report:

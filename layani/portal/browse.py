@@ -26,7 +26,8 @@ from layani.audit.selectors import public_timeline
 from layani.directory.models import Category
 from layani.directory.selectors import region_children
 from layani.intake.models import FINAL_STATUSES, PrivacyTier
-from layani.intake.services import SubmissionError, support_report
+from layani.intake.services import SubmissionError
+from layani.intake.supports import support_report
 
 from . import maps, routing_seam
 from .attachments import public_attachments

@@ -154,7 +154,7 @@ def test_accept_and_refer_racing_on_one_task_leave_one_consistent_outcome(
 @pytest.mark.django_db(transaction=True)
 def test_supports_count_each_person_once_under_concurrent_clicks(team, make_report, audit_purged):
     _postgresql_only()
-    from layani.intake.services import support_report
+    from layani.intake.supports import support_report
 
     report = make_report()
     keys = [f"warga-{i}" for i in range(6)] + ["warga-sama"] * 4

@@ -36,3 +36,7 @@ LAYANI_RATE_LIMITS = dict.fromkeys(
 LAYANI_OPEN311_LIST_CACHE_SECONDS = 0
 # Each test process keeps its own cache keys: parallel workers (and earlier runs) share Redis.
 CACHES["default"]["KEY_PREFIX"] = f"layani-test-{_tmp.name}"  # noqa: F405
+# Every acknowledged journal entry is recorded at once (the immediate backend runs the kick), and
+# reference lookups are read fresh, so tests see the database as they left it.
+LAYANI_JOURNAL_KICK_SECONDS = 0
+LAYANI_LOOKUP_CACHE_SECONDS = 0

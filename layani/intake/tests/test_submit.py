@@ -200,7 +200,7 @@ def test_required_and_choice_questions(categories, regions):
 
 
 def test_support_counts_once_per_person_and_only_on_public_reports(categories, regions):
-    from layani.intake.services import support_report
+    from layani.intake.supports import support_report
 
     report = submit_report(_submission()).report
     assert support_report(report, "user:1")
