@@ -1,6 +1,7 @@
 from django.contrib import admin
+from django.http import HttpRequest
 
-from .models import Attachment, Report
+from .models import Attachment, JournalEntry, Report
 
 
 class AttachmentInline(admin.TabularInline):
@@ -31,3 +32,20 @@ class ReportAdmin(admin.ModelAdmin):
     date_hierarchy = "submitted_at"
     inlines = [AttachmentInline]
     show_full_result_count = False
+
+
+@admin.register(JournalEntry)
+class JournalEntryAdmin(admin.ModelAdmin):
+    """Read-only: what waits to be recorded, and why an entry failed. The submission itself (which
+    holds the sender's contact details) is not shown; `layani intake_journal --retry` re-runs."""
+
+    list_display = ["tracking_id", "state", "received_at", "attempts", "error"]
+    list_filter = ["state"]
+    fields = ["tracking_id", "state", "received_at", "attempts", "error"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False

@@ -12,7 +12,7 @@ import hashlib
 import hmac
 import json
 import os
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from datetime import datetime
 from decimal import Decimal
 from typing import Any
@@ -58,6 +58,10 @@ from .validation import clean_answers, clean_point, clean_text
 
 TITLE_MAX = 200
 DESCRIPTION_MAX = 10_000
+# The choices' values, computed once (`Choices.values` builds a new list on every access).
+_TYPES = frozenset(ReportType.values)
+_TIERS = frozenset(PrivacyTier.values)
+_CHANNELS = frozenset(Channel.values)
 
 
 @dataclass(frozen=True)
@@ -102,7 +106,8 @@ class ReportSubmission:
 
     def fingerprint(self) -> str:
         """A digest of the content, to tell a true retry from a different report with a reused key."""
-        content = asdict(self)
+        # A shallow copy (asdict would deep-copy the identity and files only to drop them).
+        content = {f.name: getattr(self, f.name) for f in fields(self)}
         for volatile in ("identity", "attachments", "entered_by", "idempotency_key"):
             content.pop(volatile)
         content["attachments"] = [hashlib.sha256(a.content).hexdigest() for a in self.attachments]
@@ -227,11 +232,11 @@ def _validate(s: ReportSubmission) -> _Cleaned:
             "title",
             _("The title is too long (at most %(max)d characters).") % {"max": TITLE_MAX},
         )
-    if s.type not in ReportType.values:
+    if s.type not in _TYPES:
         raise SubmissionError("invalid_choice", "type", _("Unknown report type."))
-    if s.privacy not in PrivacyTier.values:
+    if s.privacy not in _TIERS:
         raise SubmissionError("invalid_choice", "privacy", _("Unknown privacy choice."))
-    if s.channel not in Channel.values:
+    if s.channel not in _CHANNELS:
         raise SubmissionError("invalid_choice", "channel", _("Unknown channel."))
     region_code = s.region_code.strip()
     if not lookups.region_exists(region_code):

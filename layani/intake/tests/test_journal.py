@@ -94,7 +94,7 @@ def test_refused_at_the_door_leaves_nothing(categories, regions, no_kick):
 
 
 def test_files_and_accounts_go_the_direct_way(categories, regions, no_kick, django_user_model):
-    user = django_user_model.objects.create_user("warga", password="x")  # noqa: S106
+    user = django_user_model.objects.create_user("warga", password="x")
     with pytest.raises(ValueError, match="without files or accounts"):
         journal.accept(_submission(identity=Identity(user=user)))
 
@@ -245,3 +245,22 @@ def test_two_workers_record_each_entry_once(categories, regions, audit_purged, n
     assert set(Report.objects.values_list("tracking_id", flat=True)) == ids
     assert not JournalEntry.objects.exists()
     assert verify_chain().ok
+
+
+def test_the_command_shows_failures_and_retries_them(categories, regions, no_kick):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    accepted = journal.accept(_submission())
+    Category.objects.filter(code="jalan-rusak").update(is_active=False)
+    out = StringIO()
+    call_command("intake_journal", "--record", stdout=out)
+    assert "Recorded 0; 1 could not be." in out.getvalue()
+    assert f"{JournalState.FAILED.label}: 1" in out.getvalue()
+    assert "category:" in out.getvalue()
+    Category.objects.filter(code="jalan-rusak").update(is_active=True)
+    out = StringIO()
+    call_command("intake_journal", "--retry", stdout=out)
+    assert "Recorded 1; 0 could not be." in out.getvalue()
+    assert Report.objects.filter(tracking_id=accepted.tracking_id).exists()

@@ -1,5 +1,7 @@
 """Tracking IDs: well-formed, typo-detecting, unambiguous when read aloud, not guessable."""
 
+from collections import Counter
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -34,13 +36,27 @@ def test_ids_always_hold_a_letter_so_they_never_read_as_a_phone_number(monkeypat
     from layani.audit import guards
     from layani.intake import tracking
 
-    draws = iter("081234567" + "08123456A")
-    monkeypatch.setattr(tracking.secrets, "choice", lambda _alphabet: next(draws))
+    draws = iter(["081234567", "08123456A"])
+    monkeypatch.setattr(tracking, "_random_symbols", lambda _count: next(draws))
     tid = new_tracking_id()
     assert tid[:9] == "08123456A"  # the all-digit draw was thrown away
     guards.check_references(
         action="report.submitted", actor_ref="citizen", object_type="report", object_ref=tid
     )
+
+
+def test_symbols_are_drawn_fairly(monkeypatch):
+    from layani.intake import tracking
+
+    # 255 would map to symbol 0 a sixteenth time: such bytes are thrown away, not folded in.
+    draws = iter([bytes([255, 0, 255, 16, 255, 255, 255]), bytes([35, 255, 1, 2, 3, 4, 5])])
+    monkeypatch.setattr(tracking.secrets, "token_bytes", lambda _n: next(draws))
+    assert tracking._random_symbols(3) == "0" + ALPHABET[16] + ALPHABET[35 % 17]
+    monkeypatch.undo()
+    counts = Counter(tracking._random_symbols(170_000))
+    assert set(counts) == set(ALPHABET)
+    # 10,000 expected per symbol; a fair draw stays within ±5 % (about 5 standard deviations).
+    assert all(9_500 < n < 10_500 for n in counts.values()), counts
 
 
 def test_ids_do_not_repeat_in_a_large_sample():

@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
+import os
+import subprocess  # nosec B404 — starts Layani's own worker and scheduler
+import sys
 from typing import Any
 
+from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
 
 from layani.accounts.models import Membership, Role
 from layani.demo.deployment import DEMO_PASSWORD, DEMO_TOTP_SECRET
 from layani.directory.models import Agency, Category, Region
+
+#: Started beside the web server, as in production (docs/deploy.md): the queue worker records
+#: what the intake journal acknowledged, sends notifications and runs the periodic jobs that the
+#: scheduler enqueues.
+BACKGROUND = [("db_worker", "--interval", "1"), ("sla", "scheduler", "--interval", "60")]
 
 #: One account per role to print; every demo account shares the same password.
 SHOWCASE = [
@@ -28,8 +37,15 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--addrport", default="127.0.0.1:8000")
         parser.add_argument("--no-serve", action="store_true", help="Set up only; do not serve.")
+        parser.add_argument(
+            "--no-background",
+            action="store_true",
+            help="Serve without starting the queue worker and the scheduler.",
+        )
 
-    def handle(self, *args: Any, addrport: str, no_serve: bool, **options: Any) -> None:
+    def handle(
+        self, *args: Any, addrport: str, no_serve: bool, no_background: bool, **options: Any
+    ) -> None:
         call_command("migrate", verbosity=0)
         if Region.objects.count() < 91_599:
             call_command("load_regions")
@@ -40,8 +56,25 @@ class Command(BaseCommand):
         # The public statistics read rollups; bring them up to date before the first page view.
         call_command("rollup_stats", verbosity=0)
         self._print_logins()
-        if not no_serve:
+        if no_serve:
+            return
+        background = [] if no_background else self._start_background()
+        try:
             call_command("runserver", addrport, use_reloader=False)
+        finally:
+            for process in background:
+                process.terminate()
+            for process in background:
+                process.wait(timeout=30)
+
+    def _start_background(self) -> list[subprocess.Popen[bytes]]:
+        env = {**os.environ, "DJANGO_SETTINGS_MODULE": settings.SETTINGS_MODULE}
+        processes = []
+        for command in BACKGROUND:
+            argv = [sys.executable, "-m", "layani.cli", *command]
+            processes.append(subprocess.Popen(argv, env=env))  # noqa: S603  # nosec B603
+            self.stdout.write(f"Started `layani {' '.join(command)}` (pid {processes[-1].pid}).")
+        return processes
 
     def _print_logins(self) -> None:
         staff = Membership.objects.count()

@@ -1,0 +1,33 @@
+"""`layani demo_up` starts the queue worker and the scheduler beside the web server."""
+
+from __future__ import annotations
+
+import sys
+
+from layani.demo.management.commands import demo_up
+
+
+def test_background_processes_run_layani_commands_with_the_same_settings(monkeypatch, settings):
+    assert demo_up.BACKGROUND == [
+        ("db_worker", "--interval", "1"),
+        ("sla", "scheduler", "--interval", "60"),
+    ]
+    # A command that exits by itself stands in for the long-running ones: it proves the child is
+    # a `layani` command in this interpreter, under these settings.
+    monkeypatch.setattr(demo_up, "BACKGROUND", [("diffsettings", "--all")])
+    command = demo_up.Command()
+    launched = []
+    real_popen = demo_up.subprocess.Popen
+
+    def popen(argv, **kwargs):
+        launched.append(argv)
+        kwargs["stdout"] = demo_up.subprocess.PIPE
+        return real_popen(argv, **kwargs)
+
+    monkeypatch.setattr(demo_up.subprocess, "Popen", popen)
+    [process] = command._start_background()
+    out, _ = process.communicate(timeout=120)
+    assert process.returncode == 0
+    assert launched == [[sys.executable, "-m", "layani.cli", "diffsettings", "--all"]]
+    assert settings.SETTINGS_MODULE.endswith(".test")
+    assert b"LAYANI_JOURNAL_KICK_SECONDS = 0" in out  # set by the test settings only
