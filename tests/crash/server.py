@@ -154,6 +154,30 @@ class Deployment:
         )
         return dict(json.loads(out.strip().splitlines()[-1]))
 
+    def stored(self) -> dict[str, str]:
+        """Every acknowledged submission, recorded or still in the intake journal: displayed
+        tracking ID → description (read by a fresh process, before any worker ran)."""
+        out = self.layani(
+            "shell",
+            "-v0",
+            "-c",
+            "import json; from layani.intake.models import JournalEntry, Report; "
+            "from layani.intake.tracking import format_tracking_id as f; "
+            "d = {r.display_tracking_id: r.description for r in Report.objects.all()}; "
+            "d.update({f(e.tracking_id): e.submission['description'] "
+            "for e in JournalEntry.objects.all()}); print(json.dumps(d))",
+        )
+        return dict(json.loads(out.strip().splitlines()[-1]))
+
+    def journal_left(self) -> int:
+        out = self.layani(
+            "shell",
+            "-v0",
+            "-c",
+            "from layani.intake.models import JournalEntry; print(JournalEntry.objects.count())",
+        )
+        return int(out.strip().splitlines()[-1])
+
     def log_tail(self) -> str:
         path = self.folder / "gunicorn.log"
         return path.read_text(errors="replace")[-3000:] if path.exists() else ""

@@ -3,7 +3,8 @@
 A real gunicorn server takes a stream of Open311 submissions from a client thread. In the middle
 of the stream the master and its workers are killed with SIGKILL (SQLite and PostgreSQL), or
 PostgreSQL is stopped in immediate mode (PostgreSQL only). Afterwards every tracking ID the client
-received is in the database with the description that was sent; while PostgreSQL is away the
+received is in the database with the description that was sent (first in the intake journal, then,
+once recorded, as a report); while PostgreSQL is away the
 server answers 503 with Retry-After (never a 500), and it recovers by itself once PostgreSQL is
 back (connection health checks), without a restart.
 """
@@ -50,12 +51,21 @@ def deployment(request):
 
 
 def _assert_nothing_lost(dep: Deployment, stream: Stream) -> dict[str, str]:
-    stored = dep.reports()
+    """Every acknowledged submission is stored intact the moment the server is gone (in the intake
+    journal or already a report), and every one becomes a report when the worker records it."""
+    _assert_all_kept(dep.stored(), stream)
+    dep.layani("intake_journal", "--record")
+    recorded = dep.reports()
+    _assert_all_kept(recorded, stream)
+    assert dep.journal_left() == 0, dep.layani("intake_journal")
+    return recorded
+
+
+def _assert_all_kept(stored: dict[str, str], stream: Stream) -> None:
     missing = sorted(set(stream.acknowledged) - set(stored))
     altered = sorted(t for t, d in stream.acknowledged.items() if t in stored and stored[t] != d)
     assert not missing, f"{len(missing)} acknowledged reports lost: {missing[:5]}"
     assert not altered, f"{len(altered)} acknowledged reports altered: {altered[:5]}"
-    return stored
 
 
 def test_sigkill_during_submissions_loses_no_acknowledged_report(deployment):
