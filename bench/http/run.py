@@ -171,9 +171,12 @@ def bench_database(db: str, args: argparse.Namespace, workdir: Path) -> dict[str
         env=env,
         cwd=ROOT,
     )  # fmt: skip
-    # The worker records what intake acknowledged (the intake journal), as in production.
+    # The worker records what intake acknowledged (the intake journal), as in production, and at
+    # the lower CPU priority docs/deploy.md recommends where workers share cores with web processes.
     worker = subprocess.Popen(  # noqa: S603  # nosec B603
-        ["nice", "-n", "10", str(VENV / "layani"), "db_worker", "--interval", "1"], env=env, cwd=ROOT
+        ["nice", "-n", "10", str(VENV / "layani"), "db_worker", "--interval", "1"],  # noqa: S607
+        env=env,
+        cwd=ROOT,
     )
     results: dict[str, object] = {"db": db, "prepared": prepared, "scenarios": []}
     try:

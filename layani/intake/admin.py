@@ -42,7 +42,7 @@ class JournalEntryAdmin(admin.ModelAdmin):
     list_display = ["tracking_id", "state", "received_at", "attempts", "error"]
     list_filter = ["state"]
     fields = ["tracking_id", "state", "received_at", "attempts", "error"]
-    readonly_fields = fields
+    readonly_fields = ["tracking_id", "state", "received_at", "attempts", "error"]
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
-import subprocess  # nosec B404 — starts Layani's own worker and scheduler
+
+# Starts Layani's own worker and scheduler, never anything from input.
+import subprocess  # nosec B404
 import sys
 from typing import Any
 
