@@ -86,3 +86,19 @@ def test_keys_are_remembered_but_a_revocation_counts_at_once(
     keys.revoke_api_keys("Aplikasi Jogja Smart")
     assert keys.authenticate(api_key) is None
     assert _post(client, api_key).status_code == 403
+
+
+def test_the_portal_page_of_a_waiting_request_says_it_is_being_recorded(
+    client, regions, categories, api_key, monkeypatch
+):
+    monkeypatch.setattr(journal, "kick", lambda: None)
+    request_id = _post(client, api_key).json()[0]["service_request_id"]
+    page = client.get(f"/laporan/{request_id}/")
+    assert page.status_code == 202
+    text = page.content.decode()
+    assert request_id in text and "Jalan berlubang" not in text
+    assert CANARY.phone not in text and CANARY.email not in text
+    journal.record_pending()
+    page = client.get(f"/laporan/{request_id.replace('-', '')}/")
+    assert page.status_code == 200 and "Jalan berlubang" in page.content.decode()
+    assert client.get("/laporan/K7R4XA96HW/").status_code == 404
