@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
 
 # Starts Layani's own worker and scheduler, never anything from input.
 import subprocess  # nosec B404
 import sys
+from pathlib import Path
 from typing import Any
 
 from django.conf import settings
@@ -31,6 +34,21 @@ SHOWCASE = [
     ("atasan.dpu-sleman", Role.SUPERVISOR.label),
     ("pengawas.inspektorat-diy", Role.OVERSIGHT.label),
 ]
+
+
+def stop_background(processes: list[subprocess.Popen[bytes]], seconds: float = 30) -> None:
+    """SIGTERM each background command's process group; SIGKILL what is still there after
+    `seconds` (the worker finishes the task in hand first)."""
+    for process in processes:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGTERM)
+    for process in processes:
+        try:
+            process.wait(timeout=seconds)
+        except subprocess.TimeoutExpired:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(process.pid, signal.SIGKILL)
+            process.wait(timeout=seconds)
 
 
 class Command(BaseCommand):
@@ -61,21 +79,33 @@ class Command(BaseCommand):
         if no_serve:
             return
         background = [] if no_background else self._start_background()
+        # A SIGTERM (a process manager, `kill`) ends the demo like Ctrl-C does, through `finally`.
+        signal.signal(signal.SIGTERM, lambda *_args: sys.exit(0))
         try:
             call_command("runserver", addrport, use_reloader=False)
         finally:
-            for process in background:
-                process.terminate()
-            for process in background:
-                process.wait(timeout=30)
+            stop_background(background)
 
     def _start_background(self) -> list[subprocess.Popen[bytes]]:
+        """Start each background command; its output goes to a log file beside the database, so
+        the terminal keeps the logins and the web server's lines (the worker prints every demo
+        e-mail it sends to the console backend)."""
         env = {**os.environ, "DJANGO_SETTINGS_MODULE": settings.SETTINGS_MODULE}
         processes = []
         for command in BACKGROUND:
             argv = [sys.executable, "-m", "layani.cli", *command]
-            processes.append(subprocess.Popen(argv, env=env))  # noqa: S603  # nosec B603
-            self.stdout.write(f"Started `layani {' '.join(command)}` (pid {processes[-1].pid}).")
+            log_path = Path(settings.DATA_DIR) / f"{command[0]}.log"
+            with log_path.open("ab") as log:
+                # Its own process group, so that stopping it reaches any child it starts.
+                processes.append(
+                    subprocess.Popen(  # noqa: S603  # nosec B603
+                        argv, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+                    )
+                )
+            self.stdout.write(
+                f"Started `layani {' '.join(command)}` (pid {processes[-1].pid}); "
+                f"its output goes to {log_path}."
+            )
         return processes
 
     def _print_logins(self) -> None:
