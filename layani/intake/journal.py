@@ -31,7 +31,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .errors import SubmissionError
-from .models import JournalEntry, JournalState, Report
+from .models import PUBLIC_TIERS, JournalEntry, JournalState, Report
 from .services import (
     Identity,
     ReportSubmission,
@@ -39,7 +39,7 @@ from .services import (
     record_submission,
     validate_submission,
 )
-from .tracking import hash_access_code, new_access_code, new_tracking_id
+from .tracking import hash_access_code, new_access_code, new_tracking_id, normalize_tracking_id
 
 logger = logging.getLogger(__name__)
 
@@ -279,6 +279,13 @@ def retry_failed() -> int:
     )
 
 
-def pending_entry(tracking_id: str) -> JournalEntry | None:
-    """The journal entry holding this (canonical) tracking ID, if it is not a report yet."""
-    return JournalEntry.objects.filter(tracking_id=tracking_id).first()
+def public_waiting(raw_id: str) -> JournalEntry | None:
+    """The journal entry behind a typed tracking ID, when it is not a report yet and will be a
+    public one: what Open311 and the portal may say about a request still being recorded."""
+    canonical = normalize_tracking_id(raw_id)
+    if canonical is None:
+        return None
+    entry = JournalEntry.objects.filter(tracking_id=canonical).first()
+    if entry is None or entry.submission.get("privacy") not in PUBLIC_TIERS:
+        return None
+    return entry

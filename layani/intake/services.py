@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
-import os
 from dataclasses import dataclass, field, fields, replace
 from datetime import datetime
 from decimal import Decimal
@@ -19,7 +18,6 @@ from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -34,7 +32,6 @@ from layani.directory.models import Category
 from .contacts import clean_nik, clean_phone
 from .errors import SubmissionError
 from .models import (
-    Attachment,
     Channel,
     JournalEntry,
     PrivacyTier,
@@ -42,6 +39,7 @@ from .models import (
     ReporterIdentity,
     ReportType,
 )
+from .storage import store_attachment
 from .tracking import (
     ACCESS_CODE_LENGTH,
     ALPHABET,
@@ -337,7 +335,7 @@ def _create(s: ReportSubmission, c: _Cleaned, stamp: _Stamp) -> Report:
         entered_by=s.entered_by,
     )
     for upload in c.attachments:
-        _store_attachment(report, upload)
+        store_attachment(report, upload.name, upload.content, upload.content_type)
     record(
         "report.submitted",
         actor_ref=_actor_ref(s),
@@ -363,29 +361,6 @@ def _actor_ref(s: ReportSubmission) -> str:
     if s.identity.user is not None:
         return f"user:{s.identity.user.pk}"
     return "citizen"
-
-
-def _store_attachment(report: Report, upload: UploadedAttachment) -> Attachment:
-    attachment = Attachment(
-        report=report,
-        original_name=os.path.basename(upload.name)[:255],
-        content_type=upload.content_type[:100],
-        size=len(upload.content),
-        sha256=hashlib.sha256(upload.content).hexdigest(),
-    )
-    attachment.file.save("upload", ContentFile(upload.content), save=False)
-    _fsync(attachment.file.path)
-    attachment.save()
-    return attachment
-
-
-def _fsync(path: str) -> None:
-    # The report is acknowledged only after its files are on disk, not just in the page cache.
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def _replay(existing: Report, key: str, fingerprint: str) -> SubmissionReceipt:

@@ -26,7 +26,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
 from layani.intake import journal
-from layani.intake.models import FINAL_STATUSES, PUBLIC_TIERS, JournalEntry, Report
+from layani.intake.models import FINAL_STATUSES, Report
 from layani.intake.services import SubmissionError
 from layani.intake.tracking import format_tracking_id, normalize_tracking_id
 
@@ -145,7 +145,7 @@ def _list_cache_key(request: HttpRequest, fmt: str) -> str:
 
 @endpoint("GET")
 def request_detail(request: HttpRequest, request_id: str, fmt: str) -> HttpResponse:
-    waiting = _waiting(request_id)
+    waiting = journal.public_waiting(request_id)
     if waiting is not None:
         return render([waiting_item(waiting)], fmt, root="service_requests", item="request")
     report = _public_report(request_id)
@@ -157,7 +157,7 @@ def request_detail(request: HttpRequest, request_id: str, fmt: str) -> HttpRespo
 def token_detail(request: HttpRequest, token: str, fmt: str) -> HttpResponse:
     """The token is the request's own ID, final from the moment the POST was answered (even while
     the request waits in the intake journal); kept for clients that ask."""
-    waiting = _waiting(token)
+    waiting = journal.public_waiting(token)
     if waiting is not None:
         data = [{"service_request_id": format_tracking_id(waiting.tracking_id), "token": token}]
         return render(data, fmt, root="service_requests", item="request")
@@ -207,15 +207,6 @@ def _create(request: HttpRequest, fmt: str) -> HttpResponse:
         }
     ]
     return render(data, fmt, root="service_requests", item="request")
-
-
-def _waiting(raw_id: str) -> JournalEntry | None:
-    """A public request acknowledged but not yet recorded as a report, if `raw_id` names one."""
-    canonical = normalize_tracking_id(raw_id)
-    entry = journal.pending_entry(canonical) if canonical else None
-    if entry is None or entry.submission.get("privacy") not in PUBLIC_TIERS:
-        return None
-    return entry
 
 
 def _public_report(raw_id: str, what: str = "service_request_id") -> Report:

@@ -26,10 +26,10 @@ from layani.audit.selectors import public_timeline
 from layani.directory.models import Category
 from layani.directory.selectors import region_children
 from layani.intake import journal
-from layani.intake.models import FINAL_STATUSES, PUBLIC_TIERS, PrivacyTier
+from layani.intake.models import FINAL_STATUSES, PrivacyTier
 from layani.intake.services import SubmissionError
 from layani.intake.supports import support_report
-from layani.intake.tracking import format_tracking_id, normalize_tracking_id
+from layani.intake.tracking import format_tracking_id
 
 from . import maps, routing_seam
 from .attachments import public_attachments
@@ -165,9 +165,8 @@ def report_detail(request: HttpRequest, tracking_id: str) -> HttpResponse:
 def _waiting_or_404(request: HttpRequest, tracking_id: str) -> HttpResponse:
     """A public report acknowledged through Open311 moments ago and not yet recorded (the intake
     journal): say so, with its number and time only, instead of a 404 that would read as lost."""
-    canonical = normalize_tracking_id(tracking_id)
-    entry = journal.pending_entry(canonical) if canonical else None
-    if entry is None or entry.submission.get("privacy") not in PUBLIC_TIERS:
+    entry = journal.public_waiting(tracking_id)
+    if entry is None:
         raise Http404(_("There is no public report with this number."))
     context = {"tracking_id": format_tracking_id(entry.tracking_id), "entry": entry}
     return render(request, "portal/report_waiting.html", context, status=202)

@@ -264,3 +264,14 @@ def test_the_command_shows_failures_and_retries_them(categories, regions, no_kic
     call_command("intake_journal", "--retry", stdout=out)
     assert "Recorded 1; 0 could not be." in out.getvalue()
     assert Report.objects.filter(tracking_id=accepted.tracking_id).exists()
+
+
+def test_only_public_waiting_entries_are_shown(categories, regions, no_kick):
+    from layani.intake.models import PrivacyTier
+    from layani.intake.tracking import format_tracking_id
+
+    public = journal.accept(_submission())
+    secret = journal.accept(_submission(privacy=PrivacyTier.RAHASIA))
+    assert journal.public_waiting(format_tracking_id(public.tracking_id).lower()) is not None
+    assert journal.public_waiting(secret.tracking_id) is None
+    assert journal.public_waiting("not-an-id") is None
