@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+import string
 from datetime import datetime, timedelta
 
 from django.db import transaction
@@ -27,6 +28,11 @@ from .models import ApiScope, ApiToken
 TOKEN_PREFIX = "lyn_"  # noqa: S105  # nosec B105
 #: `last_used_at` is refreshed at most this often, so that reads do not each cost a write.
 LAST_USED_RESOLUTION = timedelta(minutes=1)
+#: The token's body: letters and digits only, so that a double click selects the whole token and
+#: its prefix never starts with '-' (which a shell command would read as an option). 43 symbols
+#: from 62 carry 256 bits.
+_BODY_ALPHABET = string.ascii_letters + string.digits
+_BODY_LENGTH = 43
 
 
 def hash_token(raw: str) -> str:
@@ -49,7 +55,7 @@ def issue_token(
     if not scopes or any(s not in ApiScope.values for s in scopes):
         raise ValueError(f"Scopes must be taken from {ApiScope.values}.")
     now = now or timezone.now()
-    raw = TOKEN_PREFIX + secrets.token_urlsafe(32)
+    raw = TOKEN_PREFIX + "".join(secrets.choice(_BODY_ALPHABET) for _ in range(_BODY_LENGTH))
     prefix = raw[len(TOKEN_PREFIX) : len(TOKEN_PREFIX) + 8]
     user = User(username=f"api-{agency.slug}-{secrets.token_hex(4)}"[:150], is_active=False)
     user.set_unusable_password()

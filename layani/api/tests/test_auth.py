@@ -6,7 +6,7 @@ from django.test import Client
 
 from layani.accounts.models import Membership, Role
 from layani.api.models import ApiToken
-from layani.api.tokens import hash_token, revoke_token
+from layani.api.tokens import hash_token, issue_token, revoke_token
 from layani.audit.models import AuditEntry
 
 pytestmark = pytest.mark.django_db
@@ -58,6 +58,22 @@ def test_issue_token_command_prints_the_token_once_and_it_works(team, capsys):
     assert raw not in capsys.readouterr().out
     prefix = ApiToken.objects.get(name="SIMPUS").prefix
     call_command("api", "revoke-token", prefix)
+    assert Client().get("/api/v1/agency", HTTP_AUTHORIZATION=f"Bearer {raw}").status_code == 401
+
+
+def test_token_body_is_letters_and_digits_so_its_prefix_is_never_read_as_an_option(team):
+    # token_urlsafe bodies began with '-' once in 64 issues, and `revoke-token -abc…` then failed
+    # as an unknown option (CI saw it).
+    for number in range(20):
+        _token, raw = issue_token(team.dinkes, f"system {number}")
+        body = raw.removeprefix("lyn_")
+        assert len(body) == 43 and body.isascii() and body.isalnum()
+
+
+def test_revoke_command_accepts_the_prefix_with_lyn_even_one_starting_with_a_dash(team):
+    token, raw = issue_token(team.dinkes, "SIMPUS lama")
+    ApiToken.objects.filter(pk=token.pk).update(prefix="-Ab3dE9x")  # as an older token could be
+    call_command("api", "revoke-token", "lyn_-Ab3dE9x")
     assert Client().get("/api/v1/agency", HTTP_AUTHORIZATION=f"Bearer {raw}").status_code == 401
 
 

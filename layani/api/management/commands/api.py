@@ -7,7 +7,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from layani.api.models import ApiScope, ApiToken
-from layani.api.tokens import issue_token, revoke_token
+from layani.api.tokens import TOKEN_PREFIX, issue_token, revoke_token
 from layani.directory.models import Agency
 
 
@@ -23,7 +23,11 @@ class Command(BaseCommand):
             "--read-only", action="store_true", help="Read cases only; no posting, no task moves."
         )
         revoke = sub.add_parser("revoke-token", help="Revoke the token with this prefix.")
-        revoke.add_argument("prefix", help="The 8 characters after 'lyn_' (see list-tokens).")
+        revoke.add_argument(
+            "prefix",
+            help="The 8 characters after 'lyn_' as list-tokens shows them; 'lyn_' may be included "
+            "(needed for a token issued before 2026-11 whose prefix starts with '-').",
+        )
         sub.add_parser(
             "list-tokens", help="List tokens (prefix, agency, name, state); never tokens."
         )
@@ -45,10 +49,11 @@ class Command(BaseCommand):
             )
             self.stdout.write(raw)
         elif subcommand == "revoke-token":
-            matches = list(ApiToken.objects.active().filter(prefix=options["prefix"]))
+            prefix = options["prefix"].strip().removeprefix(TOKEN_PREFIX)
+            matches = list(ApiToken.objects.active().filter(prefix=prefix))
             if len(matches) != 1:
                 raise CommandError(
-                    f"{len(matches)} active tokens have the prefix {options['prefix']!r}; "
+                    f"{len(matches)} active tokens have the prefix {prefix!r}; "
                     "expected exactly one."
                 )
             revoke_token(matches[0])
