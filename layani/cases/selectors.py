@@ -94,11 +94,10 @@ def coordinator_queue(user: User) -> QuerySet[Report]:
     return (
         Report.objects.filter(scope)
         .filter(status__in=WAITING)
+        # What the queue's rows show, and no more: every join is planned anew on every page view.
         .select_related(
             "category",
-            "category__parent",
             "region",
-            "region__parent",
             "case",
             "routing_decision__suggested_category",
             "routing_decision__suggested_agency",

@@ -60,6 +60,10 @@ def _filters(request: HttpRequest) -> ReportFilters:
     )
 
 
+#: The query parameters the filter form shows back (templates/portal/_filters.html).
+FILTER_KEYS = ("q", "category", "province", "regency", "period", "status")
+
+
 def _filter_context(request: HttpRequest) -> dict[str, object]:
     province = request.GET.get("province", "")
     mains = Category.objects.filter(is_active=True, parent__isnull=True).prefetch_related(
@@ -71,7 +75,9 @@ def _filter_context(request: HttpRequest) -> dict[str, object]:
         "regencies": region_children(province).order_by("name") if province else [],
         "periods": [("7", _("Last 7 days")), ("30", _("Last 30 days")), ("365", _("Last year"))],
         "statuses": [("open", _("Still being handled")), ("closed", _("Finished"))],
-        "current": request.GET,
+        # A dict with every key the filter form reads: asking a QueryDict for an absent key made
+        # the template engine call dir() on it, once per category option (docs/benchmarks.md).
+        "current": {key: request.GET.get(key, "") for key in FILTER_KEYS},
         "query_string": _query_without_page(request),
     }
 

@@ -1,0 +1,78 @@
+"""The staff lists' rows prepared in Python print what the template filters printed before."""
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from django.template import engines
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from layani.cases.models import Case, Task, TaskRole, TaskStatus
+from layani.console.rows import labels, stamp
+from layani.intake.models import ReportStatus
+
+pytestmark = pytest.mark.django_db
+
+MOMENTS = [
+    datetime(2026, 1, 5, 23, 30, tzinfo=UTC),  # the next day in Jakarta
+    datetime(2026, 8, 17, 3, 4, 5, 123456, tzinfo=UTC),
+    datetime(2025, 12, 31, 17, 0, tzinfo=UTC),  # new year in Jakarta
+]
+
+
+@pytest.mark.parametrize("language", ["id", "en"])
+@pytest.mark.parametrize("zone", ["Asia/Jakarta", "Asia/Jayapura", "UTC"])
+def test_stamp_prints_what_the_date_filter_prints(language, zone):
+    template = engines["django"].from_string('{{ t|date:"c" }}|{{ t|date:"d M Y H:i" }}')
+    with translation.override(language), timezone.override(zone):
+        for moment in MOMENTS:
+            printed = stamp(moment)
+            assert f"{printed.iso}|{printed.text}" == template.render({"t": moment})
+
+
+def test_labels_are_the_translated_choice_labels():
+    with translation.override("id"):
+        assert labels(ReportStatus)[ReportStatus.SUBMITTED] == str(ReportStatus.SUBMITTED.label)
+        assert labels(ReportStatus)[ReportStatus.SUBMITTED] != "Submitted"
+    with translation.override("en"):
+        assert labels(TaskStatus)[TaskStatus.PENDING] == str(TaskStatus.PENDING.label)
+
+
+def test_queue_rows_show_new_and_bounced_reports(client, staff_login, team, make_report):
+    new, bounced = make_report(), make_report()
+    Case.objects.create(report=bounced, bounced=True)
+    staff_login(team.coordinator)
+    html = client.get(reverse("console:queue")).content.decode()
+    row_of = {
+        r.tracking_id: html.split(f'value="{r.tracking_id}"')[1][:2000] for r in (new, bounced)
+    }
+    moment = stamp(new.submitted_at)
+    assert f'<time datetime="{moment.iso}">{moment.text}</time>' in row_of[new.tracking_id]
+    assert reverse("console:case", args=[new.tracking_id]) in row_of[new.tracking_id]
+    with translation.override("id"):
+        assert str(ReportStatus(new.status).label) in row_of[new.tracking_id]
+    assert 'class="bounced"' in html.split(f'value="{bounced.tracking_id}"')[0][-200:]
+    assert 'class="bounced"' not in html.split(f'value="{new.tracking_id}"')[0][-200:]
+
+
+def test_inbox_rows_mark_overdue_open_tasks_only(client, staff_login, team, make_report):
+    late, done = make_report(), make_report()
+    past = timezone.now() - timedelta(days=2)
+    for report, status in ((late, TaskStatus.PENDING), (done, TaskStatus.DONE)):
+        Task.objects.create(
+            case=Case.objects.create(report=report),
+            agency=team.dinas_pu,
+            role=TaskRole.LEAD,
+            status=status,
+            due_at=past,
+            created_at=past,
+        )
+    staff_login(team.officer_pu)
+    url = reverse("console:inbox", args=[team.dinas_pu.slug])
+    active = client.get(url).content.decode()
+    assert 'class="overdue"' in active and late.display_tracking_id in active
+    assert done.display_tracking_id not in active
+    finished = client.get(url, {"status": "done"}).content.decode()
+    assert done.display_tracking_id in finished and 'class="overdue"' not in finished
+    moment = stamp(past)
+    assert f'<time datetime="{moment.iso}">{moment.text}</time>' in finished
