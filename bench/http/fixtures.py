@@ -70,6 +70,18 @@ def main() -> None:
         .values_list("code", flat=True)[:500]
     )
     _key, raw_key = issue_api_key(f"bench {os.getpid()}")
+    # The table of the "durable floor" endpoint (bench/http/urls.py), emptied for each run.
+    from django.db import connection
+
+    from bench.http.urls import FLOOR_TABLE
+
+    key = "bigserial" if connection.vendor == "postgresql" else "integer"
+    with connection.cursor() as cursor:
+        cursor.execute(f"DROP TABLE IF EXISTS {FLOOR_TABLE}")
+        cursor.execute(
+            f"CREATE TABLE {FLOOR_TABLE} (id {key} PRIMARY KEY, body text NOT NULL, "
+            "received_at timestamp with time zone NOT NULL)"
+        )
     print(  # noqa: T201
         json.dumps(
             {

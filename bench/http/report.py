@@ -17,6 +17,7 @@ def scenarios(fixtures: dict[str, Any]) -> list[tuple[str, str, str, str]]:
     """(name, path, cookie, method) in the order they run; the baseline first, the slowest last."""
     return [
         ("bare Django JSON endpoint", "/bench/bare/", "", "POST"),
+        ("durable floor: bare + one INSERT", "/bench/floor/", "", "POST"),
         ("intake: Open311 POST requests.json", "/open311/v2/requests.json", "", "POST"),
         (
             "Open311 GET requests.json (default: up to 1,000)",
@@ -75,6 +76,15 @@ def _ratio(run: dict[str, Any]) -> str:
         f"requests/s for the bare endpoint on the same server: ratio **{ratio:.2f}** ({verdict} "
         "the target of 0.5)."
     )
+    floor = by.get("durable floor: bare + one INSERT")
+    if floor and floor["seconds"]:
+        floor_rate = floor["requests"] / floor["seconds"]
+        text += (
+            f" The durable floor (the bare endpoint plus one committed INSERT, nothing else) ran "
+            f"at {floor_rate:,.1f} requests/s, {floor_rate / bare_rate:.2f} of the bare rate: no "
+            "intake that stores a submission before answering can exceed that ratio on this "
+            f"server. Intake reached {intake_rate / floor_rate:.2f} of the floor."
+        )
     journal = run.get("journal")
     if journal:
         text += (

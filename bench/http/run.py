@@ -173,10 +173,14 @@ def bench_database(db: str, args: argparse.Namespace, workdir: Path) -> dict[str
     )  # fmt: skip
     # The worker records what intake acknowledged (the intake journal), as in production, and at
     # the lower CPU priority docs/deploy.md recommends where workers share cores with web processes.
+    # Its lines (one per task) go to var/bench/db_worker-DB.log, not between the results.
+    worker_log = (workdir / f"db_worker-{db}.log").open("w")
     worker = subprocess.Popen(  # noqa: S603  # nosec B603
         ["nice", "-n", "10", str(VENV / "layani"), "db_worker", "--interval", "1"],  # noqa: S607
         env=env,
         cwd=ROOT,
+        stdout=worker_log,
+        stderr=subprocess.STDOUT,
     )
     results: dict[str, object] = {"db": db, "prepared": prepared, "scenarios": []}
     try:
@@ -221,6 +225,7 @@ def bench_database(db: str, args: argparse.Namespace, workdir: Path) -> dict[str
         worker.send_signal(signal.SIGTERM)
         gunicorn.wait(timeout=60)
         worker.wait(timeout=120)
+        worker_log.close()
     if not args.only:
         results["routing"] = _routing(env, db)
     results["load_after"] = os.getloadavg()

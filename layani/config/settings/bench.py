@@ -1,11 +1,13 @@
-"""Benchmark settings (`make bench`): production-like, plus one bare endpoint, without rate limits.
+"""Benchmark settings (`make bench`): production-like, plus two baselines, without rate limits.
 
 Like production: DEBUG off, the same middleware, templates and database settings; PostgreSQL when
 DATABASE_URL is set, else SQLite under LAYANI_DATA_DIR (default ``./var/bench``). Different from
 production, on purpose and only here:
 
 - the URLconf is ``bench.http.urls``: every Layani URL plus ``/bench/bare/``, a plain Django JSON
-  view that reads the request body, the baseline the intake rate is compared with. The module lives
+  view that reads the request body, the baseline the intake rate is compared with, and
+  ``/bench/floor/``, the same plus one committed INSERT (the least a durable acknowledgment costs).
+  The module lives
   in the repository's ``bench/`` folder, outside the installed package, so production settings
   cannot reach it;
 - ``LAYANI_RATE_LIMITS`` are lifted: the load comes from one loopback address, which the limits
