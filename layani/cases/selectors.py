@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import heapq
 import itertools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import overload
 
 from django.db.models import Count, Q, QuerySet
@@ -46,7 +46,13 @@ class QueueOrder(Sequence[int]):
     time (docs/benchmarks.md: the joined sort was most of the page's time at a million reports).
     """
 
-    def __init__(self, reports: QuerySet[Report]) -> None:
+    def __init__(
+        self,
+        reports: QuerySet[Report],
+        count: Callable[[QuerySet[Report]], int] = QuerySet.count,
+    ) -> None:
+        """`count` counts the waiting reports that were not bounced; the console passes a cached
+        count (`intake.selectors.cached_count`), the bounced few are always read live."""
         bounced_cases = Case.objects.filter(bounced=True).values("report_id")
         self._bounced = list(
             reports.filter(pk__in=bounced_cases)
@@ -54,7 +60,7 @@ class QueueOrder(Sequence[int]):
             .values_list("pk", flat=True)
         )
         rest = reports.exclude(pk__in=self._bounced)
-        self._rest_count = rest.count()
+        self._rest_count = count(rest)
         # One ordered read per status, merged here: `status = %s` lets SQLite walk the
         # (status, submitted_at) index in order and stop at the page, which it cannot do for
         # `status IN (%s, %s)` with bound values (it then scans every report by date).

@@ -48,16 +48,34 @@ def case_url(tracking_id: str) -> str:
 
 @dataclass(frozen=True)
 class QueueRow:
-    """A row of the coordinator's queue. A new report has no case or routing decision yet: read
-    here with a default, because a template asking ``r.case.bounced`` of such a report made the
-    engine catch the missing relation and call ``dir()`` on the report, twice per row."""
+    """A row of the coordinator's queue, every cell already read. A new report has no case or
+    routing decision yet: read here with a default, because a template asking ``r.case.bounced``
+    of such a report made the engine catch the missing relation and call ``dir()`` on the
+    report, twice per row."""
 
-    report: Report
+    tracking_id: str
+    display_id: str
     url: str
+    title: str
+    support_count: int
+    category: str
+    region: str
     status: str
     submitted: Stamp
     bounced: bool
-    decision: RoutingDecision | None
+    #: The router's suggestion: category, its confidence in whole percent, agency (or "").
+    suggestion: tuple[str, int, str] | None
+
+
+def _suggestion(decision: RoutingDecision | None) -> tuple[str, int, str] | None:
+    if decision is None:
+        return None
+    agency, category = decision.suggested_agency, decision.suggested_category
+    return (
+        category.display_name if category else "",
+        round(decision.category_confidence * 100),
+        agency.short_name if agency else "",
+    )
 
 
 def queue_rows(reports: list[Report]) -> list[QueueRow]:
@@ -67,12 +85,17 @@ def queue_rows(reports: list[Report]) -> list[QueueRow]:
         case = getattr(report, "case", None)
         rows.append(
             QueueRow(
-                report=report,
+                tracking_id=report.tracking_id,
+                display_id=report.display_tracking_id,
                 url=case_url(report.tracking_id),
+                title=report.title,
+                support_count=report.support_count,
+                category=report.category.display_name if report.category else "",
+                region=report.region.name,
                 status=status.get(report.status, report.status),
                 submitted=stamp(report.submitted_at),
                 bounced=bool(case and case.bounced),
-                decision=getattr(report, "routing_decision", None),
+                suggestion=_suggestion(getattr(report, "routing_decision", None)),
             )
         )
     return rows

@@ -3,6 +3,7 @@
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from django.core.cache import cache
 from django.template import engines
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -76,3 +77,17 @@ def test_inbox_rows_mark_overdue_open_tasks_only(client, staff_login, team, make
     assert done.display_tracking_id in finished and 'class="overdue"' not in finished
     moment = stamp(past)
     assert f'<time datetime="{moment.iso}">{moment.text}</time>' in finished
+
+
+def test_queue_header_counts_a_new_report_at_once(client, staff_login, team, make_report):
+    cache.clear()  # counts are cached by newest report id, which a rolled-back test reuses
+    make_report()
+    staff_login(team.coordinator)
+
+    def header() -> str:
+        html = client.get(reverse("console:queue")).content.decode()
+        return html.split("<h1>", 1)[1].split("</p>", 1)[0]
+
+    assert "<p>1 laporan menunggu keputusan.</p>" in header() + "</p>"
+    make_report()
+    assert "<p>2 laporan menunggu keputusan.</p>" in header() + "</p>"

@@ -15,6 +15,7 @@ from layani.cases import selectors
 from layani.cases.models import Task
 from layani.cases.permissions import agency_ids
 from layani.directory.models import Agency
+from layani.intake.selectors import cached_count
 
 from .. import figures
 from ..models import SavedView
@@ -38,6 +39,10 @@ def home(request: HttpRequest) -> HttpResponse:
     return redirect("console:inbox", slug=agency.slug)
 
 
+#: How long the queue's "N reports wait" may lag a status change (docs/benchmarks.md).
+QUEUE_COUNT_SECONDS = 30
+
+
 @staff_view
 def queue(request: HttpRequest) -> HttpResponse:
     """The coordinator's queue: new, answered, verified-not-disposed and bounced reports."""
@@ -47,8 +52,14 @@ def queue(request: HttpRequest) -> HttpResponse:
     reports = selectors.coordinator_queue(user)
     # The page's ids first (in the queue's order, from two partial indexes), then the 50 rows with
     # their joins: joining category, region and suggestion for thousands of rows only to sort them
-    # cost most of the page's time at a million reports (docs/benchmarks.md).
-    page = Paginator(selectors.QueueOrder(reports), 50).get_page(request.GET.get("page"))
+    # cost most of the page's time at a million reports (docs/benchmarks.md). "N reports wait"
+    # counted tens of thousands of index entries on every view; the count is now shared for
+    # QUEUE_COUNT_SECONDS per coordinator and newest report.
+    order = selectors.QueueOrder(
+        reports,
+        lambda waiting: cached_count(waiting, f"console:queue:{user.pk}", QUEUE_COUNT_SECONDS),
+    )
+    page = Paginator(order, 50).get_page(request.GET.get("page"))
     by_pk = reports.defer("description", "answers").in_bulk(list(page.object_list))
     rows = queue_rows([by_pk[pk] for pk in page.object_list if pk in by_pk])
     return render(request, "console/queue.html", {"page": page, "rows": rows})
