@@ -12,15 +12,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.dates import MONTHS_3
+from django.utils.translation import get_language
 
-from layani.cases.models import ACTIVE_TASK_STATUSES, Task, TaskRole, TaskStatus
-from layani.intake.models import Report, ReportStatus
-from layani.routing.models import RoutingDecision
+from layani.accounts.models import User
+from layani.cases.models import ACTIVE_TASK_STATUSES, TaskRole, TaskStatus
+from layani.intake.models import ReportStatus
+from layani.intake.tracking import format_tracking_id
 
 
 @dataclass(frozen=True)
@@ -48,10 +51,9 @@ def case_url(tracking_id: str) -> str:
 
 @dataclass(frozen=True)
 class QueueRow:
-    """A row of the coordinator's queue, every cell already read. A new report has no case or
-    routing decision yet: read here with a default, because a template asking ``r.case.bounced``
-    of such a report made the engine catch the missing relation and call ``dir()`` on the
-    report, twice per row."""
+    """A row of the coordinator's queue, every cell already read. (A new report has no case or
+    routing decision yet; a template asking ``r.case.bounced`` of such a report made the engine
+    catch the missing relation and call ``dir()`` on the report, twice per row.)"""
 
     tracking_id: str
     display_id: str
@@ -67,35 +69,61 @@ class QueueRow:
     suggestion: tuple[str, int, str] | None
 
 
-def _suggestion(decision: RoutingDecision | None) -> tuple[str, int, str] | None:
-    if decision is None:
-        return None
-    agency, category = decision.suggested_agency, decision.suggested_category
-    return (
-        category.display_name if category else "",
-        round(decision.category_confidence * 100),
-        agency.short_name if agency else "",
-    )
+#: What a queue row shows, read with `values()`: fifty rows of seven joined models cost more to
+#: build as model instances than the rest of the page's Python (docs/benchmarks.md).
+QUEUE_FIELDS = (
+    "pk",
+    "tracking_id",
+    "title",
+    "support_count",
+    "status",
+    "submitted_at",
+    "category__name",
+    "category__name_en",
+    "region__name",
+    "case__bounced",
+    "routing_decision__category_confidence",
+    "routing_decision__suggested_category__name",
+    "routing_decision__suggested_category__name_en",
+    "routing_decision__suggested_agency__short_name",
+)
 
 
-def queue_rows(reports: list[Report]) -> list[QueueRow]:
+def queue_rows(values: list[dict[str, Any]]) -> list[QueueRow]:
+    """The rows for `values` (dicts of QUEUE_FIELDS, in the queue's order)."""
     status = labels(ReportStatus)
+    english = (get_language() or "id")[:2] == "en"
+
+    def name(row: dict[str, Any], prefix: str) -> str:
+        # Category.display_name, from the two columns.
+        local, en = row[f"{prefix}name"], row[f"{prefix}name_en"]
+        return (en if english and en else local) or ""
+
     rows = []
-    for report in reports:
-        case = getattr(report, "case", None)
+    for row in values:
+        confidence = row["routing_decision__category_confidence"]
+        suggestion = (
+            (
+                name(row, "routing_decision__suggested_category__"),
+                round(confidence * 100),
+                row["routing_decision__suggested_agency__short_name"] or "",
+            )
+            if confidence is not None
+            else None
+        )
         rows.append(
             QueueRow(
-                tracking_id=report.tracking_id,
-                display_id=report.display_tracking_id,
-                url=case_url(report.tracking_id),
-                title=report.title,
-                support_count=report.support_count,
-                category=report.category.display_name if report.category else "",
-                region=report.region.name,
-                status=status.get(report.status, report.status),
-                submitted=stamp(report.submitted_at),
-                bounced=bool(case and case.bounced),
-                suggestion=_suggestion(getattr(report, "routing_decision", None)),
+                tracking_id=row["tracking_id"],
+                display_id=format_tracking_id(row["tracking_id"]),
+                url=case_url(row["tracking_id"]),
+                title=row["title"],
+                support_count=row["support_count"],
+                category=name(row, "category__"),
+                region=row["region__name"],
+                status=status.get(row["status"], row["status"]),
+                submitted=stamp(row["submitted_at"]),
+                bounced=bool(row["case__bounced"]),
+                suggestion=suggestion,
             )
         )
     return rows
@@ -103,11 +131,12 @@ def queue_rows(reports: list[Report]) -> list[QueueRow]:
 
 @dataclass(frozen=True)
 class InboxRow:
-    """A row of an agency's inbox."""
+    """A row of an agency's inbox, every cell already read."""
 
-    task: Task
-    report: Report
+    tracking_id: str
+    display_id: str
     url: str
+    title: str
     role: str
     status: str
     officer: str
@@ -115,24 +144,36 @@ class InboxRow:
     overdue: bool
 
 
-def inbox_rows(tasks: list[Task], now: datetime) -> list[InboxRow]:
+#: What an inbox row shows, read with `values()` (see QUEUE_FIELDS).
+INBOX_FIELDS = (
+    "case__report__tracking_id",
+    "case__report__title",
+    "role",
+    "status",
+    "due_at",
+    "assigned_officer_id",
+)
+
+
+def inbox_rows(values: list[dict[str, Any]], now: datetime) -> list[InboxRow]:
+    """The rows for `values` (dicts of INBOX_FIELDS); officers are named as `User.__str__` does."""
     role, status = labels(TaskRole), labels(TaskStatus)
+    officers = User.objects.in_bulk({v["assigned_officer_id"] for v in values} - {None})
     rows = []
-    for task in tasks:
-        report = task.case.report
-        officer = task.assigned_officer
+    for row in values:
+        tracking_id, due = row["case__report__tracking_id"], row["due_at"]
+        officer = officers.get(row["assigned_officer_id"])
         rows.append(
             InboxRow(
-                task=task,
-                report=report,
-                url=case_url(report.tracking_id),
-                role=role.get(task.role, task.role),
-                status=status.get(task.status, task.status),
+                tracking_id=tracking_id,
+                display_id=format_tracking_id(tracking_id),
+                url=case_url(tracking_id),
+                title=row["case__report__title"],
+                role=role.get(row["role"], row["role"]),
+                status=status.get(row["status"], row["status"]),
                 officer=str(officer) if officer else "—",
-                due=stamp(task.due_at) if task.due_at else None,
-                overdue=bool(
-                    task.due_at and task.due_at < now and task.status in ACTIVE_TASK_STATUSES
-                ),
+                due=stamp(due) if due else None,
+                overdue=bool(due and due < now and row["status"] in ACTIVE_TASK_STATUSES),
             )
         )
     return rows

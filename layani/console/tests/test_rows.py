@@ -10,7 +10,9 @@ from django.utils import timezone, translation
 
 from layani.cases.models import Case, Task, TaskRole, TaskStatus
 from layani.console.rows import labels, stamp
+from layani.directory.models import Category
 from layani.intake.models import ReportStatus
+from layani.routing.models import RoutingDecision
 
 pytestmark = pytest.mark.django_db
 
@@ -91,3 +93,36 @@ def test_queue_header_counts_a_new_report_at_once(client, staff_login, team, mak
     assert "<p>1 laporan menunggu keputusan.</p>" in header() + "</p>"
     make_report()
     assert "<p>2 laporan menunggu keputusan.</p>" in header() + "</p>"
+
+
+def test_queue_row_shows_the_routers_suggestion(client, staff_login, team, make_report):
+    report = make_report()
+    category = Category.objects.get(code="jalan-rusak")
+    RoutingDecision.objects.create(
+        report=report,
+        model_label="test",
+        suggested_category=category,
+        category_confidence=0.874,
+        main_category_confidence=0.9,
+        suggested_agency=team.dinas_pu,
+    )
+    staff_login(team.coordinator)
+    html = client.get(reverse("console:queue")).content.decode()
+    row = html.split(f'value="{report.tracking_id}"')[1].split("</tr>")[0]
+    assert f'{category.name} <span class="tag">87%</span> → {team.dinas_pu.short_name}' in row
+
+
+def test_inbox_row_names_the_assigned_officer(client, staff_login, team, make_report):
+    report = make_report()
+    Task.objects.create(
+        case=Case.objects.create(report=report),
+        agency=team.dinas_pu,
+        role=TaskRole.LEAD,
+        assigned_officer=team.officer_pu,
+        due_at=timezone.now() + timedelta(days=3),
+        created_at=timezone.now(),
+    )
+    staff_login(team.officer_pu)
+    html = client.get(reverse("console:inbox", args=[team.dinas_pu.slug])).content.decode()
+    row = html.split(report.display_tracking_id)[1].split("</tr>")[0]
+    assert f"<td>{team.officer_pu}</td>" in row and 'class="overdue"' not in html
