@@ -100,14 +100,6 @@ def coordinator_queue(user: User) -> QuerySet[Report]:
     return (
         Report.objects.filter(scope)
         .filter(status__in=WAITING)
-        # What the queue's rows show, and no more: every join is planned anew on every page view.
-        .select_related(
-            "category",
-            "region",
-            "case",
-            "routing_decision__suggested_category",
-            "routing_decision__suggested_agency",
-        )
         .order_by("-case__bounced", "submitted_at")
     )
 
