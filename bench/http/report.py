@@ -82,8 +82,8 @@ def _ratio(run: dict[str, Any]) -> str:
         text += (
             f" The durable floor (the bare endpoint plus one committed INSERT, nothing else) ran "
             f"at {floor_rate:,.1f} requests/s, {floor_rate / bare_rate:.2f} of the bare rate: no "
-            "intake that stores a submission before answering can exceed that ratio on this "
-            f"server. Intake reached {intake_rate / floor_rate:.2f} of the floor."
+            "intake that commits each submission on its own before answering can exceed that "
+            f"ratio on this server. Intake reached {intake_rate / floor_rate:.2f} of the floor."
         )
     journal = run.get("journal")
     if journal:

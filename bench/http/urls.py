@@ -23,8 +23,8 @@ def bare(request: HttpRequest) -> JsonResponse:
 def floor(request: HttpRequest) -> JsonResponse:
     """The least any durable acknowledgment costs here: the bare endpoint's work plus one INSERT
     of the body, committed in autocommit (one round trip and one WAL flush, after Django's
-    per-request connection health check). No checks, no rate limit, no tracking ID. No intake
-    design that stores a submission before answering can be faster than this on this server."""
+    per-request connection health check). No checks, no rate limit, no tracking ID. An intake that
+    commits each submission on its own before answering cannot be faster than this here."""
     size = len(request.body)
     fields = len(request.POST)
     with connection.cursor() as cursor:
