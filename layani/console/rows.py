@@ -10,6 +10,7 @@ here and the templates only print them. `stamp` prints exactly what ``|date:"c"`
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -45,8 +46,13 @@ def labels(choices: type[models.TextChoices]) -> dict[str, str]:
     return {value: str(label) for value, label in choices.choices}
 
 
-def case_url(tracking_id: str) -> str:
-    return reverse("console:case", args=[tracking_id])
+def case_urls() -> Callable[[str], str]:
+    """The case page's URL for a tracking ID, reversed once per page instead of once per row
+    (65 µs each). Tracking IDs are letters and digits, so nothing needs quoting."""
+    placeholder = "0"
+    pattern = reverse("console:case", args=[placeholder])
+    head, tail = pattern.rsplit(placeholder, 1)
+    return lambda tracking_id: f"{head}{tracking_id}{tail}"
 
 
 @dataclass(frozen=True)
@@ -91,7 +97,7 @@ QUEUE_FIELDS = (
 
 def queue_rows(values: list[dict[str, Any]]) -> list[QueueRow]:
     """The rows for `values` (dicts of QUEUE_FIELDS, in the queue's order)."""
-    status = labels(ReportStatus)
+    status, case_url = labels(ReportStatus), case_urls()
     english = (get_language() or "id")[:2] == "en"
 
     def name(row: dict[str, Any], prefix: str) -> str:
@@ -157,7 +163,7 @@ INBOX_FIELDS = (
 
 def inbox_rows(values: list[dict[str, Any]], now: datetime) -> list[InboxRow]:
     """The rows for `values` (dicts of INBOX_FIELDS); officers are named as `User.__str__` does."""
-    role, status = labels(TaskRole), labels(TaskStatus)
+    role, status, case_url = labels(TaskRole), labels(TaskStatus), case_urls()
     officers = User.objects.in_bulk({v["assigned_officer_id"] for v in values} - {None})
     rows = []
     for row in values:

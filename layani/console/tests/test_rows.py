@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from layani.cases.models import Case, Task, TaskRole, TaskStatus
-from layani.console.rows import labels, stamp
+from layani.console.rows import case_urls, labels, stamp
 from layani.directory.models import Category
 from layani.intake.models import ReportStatus
 from layani.routing.models import RoutingDecision
@@ -126,3 +126,9 @@ def test_inbox_row_names_the_assigned_officer(client, staff_login, team, make_re
     html = client.get(reverse("console:inbox", args=[team.dinas_pu.slug])).content.decode()
     row = html.split(report.display_tracking_id)[1].split("</tr>")[0]
     assert f"<td>{team.officer_pu}</td>" in row and 'class="overdue"' not in html
+
+
+def test_case_urls_match_reverse_for_every_tracking_id_shape(make_report):
+    url = case_urls()
+    for tracking_id in ("M16RHRK61K", "0000000000", make_report().tracking_id):
+        assert url(tracking_id) == reverse("console:case", args=[tracking_id])
