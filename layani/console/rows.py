@@ -19,10 +19,10 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.dates import MONTHS_3
-from django.utils.translation import get_language
 
 from layani.accounts.models import User
 from layani.cases.models import ACTIVE_TASK_STATUSES, TaskRole, TaskStatus
+from layani.directory.models import localized_name
 from layani.intake.models import ReportStatus
 from layani.intake.tracking import format_tracking_id
 
@@ -98,12 +98,9 @@ QUEUE_FIELDS = (
 def queue_rows(values: list[dict[str, Any]]) -> list[QueueRow]:
     """The rows for `values` (dicts of QUEUE_FIELDS, in the queue's order)."""
     status, case_url = labels(ReportStatus), case_urls()
-    english = (get_language() or "id")[:2] == "en"
 
-    def name(row: dict[str, Any], prefix: str) -> str:
-        # Category.display_name, from the two columns.
-        local, en = row[f"{prefix}name"], row[f"{prefix}name_en"]
-        return (en if english and en else local) or ""
+    def name(row: dict[str, Any], prefix: str) -> str:  # a category's display_name, or ""
+        return localized_name(row[f"{prefix}name"] or "", row[f"{prefix}name_en"] or "")
 
     rows = []
     for row in values:

@@ -203,6 +203,12 @@ class Unit(models.Model):
             raise ValidationError({"parent": _("A unit's parent must belong to the same agency.")})
 
 
+def localized_name(name: str, name_en: str) -> str:
+    """`name_en` when English is the active language and there is one, else `name` (Indonesian);
+    a category's `display_name`, for callers that read the two columns with `values()`."""
+    return name_en if name_en and (get_language() or "id")[:2] == "en" else name
+
+
 class Category(models.Model):
     """A report category: main categories (no parent) hold sub-categories; two levels only."""
 
@@ -261,8 +267,7 @@ class Category(models.Model):
     @property
     def display_name(self) -> str:
         """The name in the active language (Indonesian unless English is chosen and present)."""
-        lang = (get_language() or "id")[:2]
-        return self.name_en if lang == "en" and self.name_en else self.name
+        return localized_name(self.name, self.name_en)
 
     @property
     def effective_level(self) -> str:

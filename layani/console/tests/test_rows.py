@@ -9,9 +9,9 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from layani.cases.models import Case, Task, TaskRole, TaskStatus
-from layani.console.rows import case_urls, labels, stamp
+from layani.console.rows import QUEUE_FIELDS, case_urls, labels, queue_rows, stamp
 from layani.directory.models import Category
-from layani.intake.models import ReportStatus
+from layani.intake.models import Report, ReportStatus
 from layani.routing.models import RoutingDecision
 
 pytestmark = pytest.mark.django_db
@@ -132,3 +132,12 @@ def test_case_urls_match_reverse_for_every_tracking_id_shape(make_report):
     url = case_urls()
     for tracking_id in ("M16RHRK61K", "0000000000", make_report().tracking_id):
         assert url(tracking_id) == reverse("console:case", args=[tracking_id])
+
+
+def test_queue_rows_name_categories_in_the_active_language(make_report):
+    report = make_report()
+    values = list(Report.objects.filter(pk=report.pk).values(*QUEUE_FIELDS))
+    for language in ("id", "en"):
+        with translation.override(language):
+            assert queue_rows(values)[0].category == report.category.display_name
+    assert report.category.name_en and report.category.name_en != report.category.name
