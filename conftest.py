@@ -30,6 +30,23 @@ def audit_purged(transactional_db):
 
 
 @pytest.fixture
+def private_cache(settings):
+    """A cache of the test's own (local memory), which the test may clear: clearing the shared one
+    would flush the Redis that the PostgreSQL pass's parallel test processes all use."""
+    import uuid
+
+    from django.core.cache import cache
+
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": f"private-{uuid.uuid4()}",
+        }
+    }
+    return cache
+
+
+@pytest.fixture
 def staff_login(client):
     """Sign a staff user in, second factor included (as after entering their TOTP code)."""
     from layani.security.totp import SESSION_FLAG
