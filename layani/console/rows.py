@@ -136,7 +136,6 @@ def queue_rows(values: list[dict[str, Any]]) -> list[QueueRow]:
 class InboxRow:
     """A row of an agency's inbox, every cell already read."""
 
-    tracking_id: str
     display_id: str
     url: str
     title: str
@@ -168,7 +167,6 @@ def inbox_rows(values: list[dict[str, Any]], now: datetime) -> list[InboxRow]:
         officer = officers.get(row["assigned_officer_id"])
         rows.append(
             InboxRow(
-                tracking_id=tracking_id,
                 display_id=format_tracking_id(tracking_id),
                 url=case_url(tracking_id),
                 title=row["case__report__title"],

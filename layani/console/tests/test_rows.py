@@ -55,6 +55,8 @@ def test_queue_rows_show_new_and_bounced_reports(client, staff_login, team, make
         assert str(ReportStatus(new.status).label) in row_of[new.tracking_id]
     assert 'class="bounced"' in html.split(f'value="{bounced.tracking_id}"')[0][-200:]
     assert 'class="bounced"' not in html.split(f'value="{new.tracking_id}"')[0][-200:]
+    # In the queue's order (bounced first), not in the order the rows were read.
+    assert html.index(f'value="{bounced.tracking_id}"') < html.index(f'value="{new.tracking_id}"')
 
 
 def test_inbox_rows_mark_overdue_open_tasks_only(client, staff_login, team, make_report):
@@ -138,7 +140,8 @@ def test_case_urls_match_reverse_for_every_tracking_id_shape(make_report):
 def test_queue_rows_name_categories_in_the_active_language(make_report):
     report = make_report()
     values = list(Report.objects.filter(pk=report.pk).values(*QUEUE_FIELDS))
-    for language in ("id", "en"):
+    category = report.category
+    assert category.name_en and category.name_en != category.name
+    for language, name in (("id", category.name), ("en", category.name_en)):
         with translation.override(language):
-            assert queue_rows(values)[0].category == report.category.display_name
-    assert report.category.name_en and report.category.name_en != report.category.name
+            assert queue_rows(values)[0].category == name == category.display_name
