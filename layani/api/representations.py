@@ -11,10 +11,13 @@ from datetime import datetime
 from typing import Any
 
 from layani.accounts.models import User
-from layani.cases.masking import answers_for_the_agency, for_the_agency
+from layani.cases import presentation
 from layani.cases.models import Case, CaseMessage, Task
 from layani.directory.models import Agency, Unit
 from layani.intake.models import Report
+
+#: The API speaks for one agency: anonymous reports' texts are masked (`cases.presentation`).
+AGENCY = presentation.Audience.AGENCY
 
 
 def agency_ref(agency: Agency | None) -> dict[str, str] | None:
@@ -56,7 +59,7 @@ def report_summary(report: Report) -> dict[str, Any]:
         "tracking_id": report.tracking_id,
         "display_tracking_id": report.display_tracking_id,
         "type": report.type,
-        "title": for_the_agency(report, report.title),
+        "title": presentation.text(AGENCY, report.privacy, report.title),
         "status": report.status,
         "privacy": report.privacy,
         "category": None if category is None else {"code": category.code, "name": category.name},
@@ -78,7 +81,7 @@ def message_out(message: CaseMessage) -> dict[str, Any]:
         "id": message.pk,
         "kind": message.kind,
         "agency": agency_ref(message.agency),
-        "body": for_the_agency(message.case.report, message.body),
+        "body": presentation.text(AGENCY, message.case.report.privacy, message.body),
         "created_at": message.created_at,
     }
 
@@ -93,13 +96,14 @@ def case_out(
     now: datetime,
 ) -> dict[str, Any]:
     """The whole case as `viewer` may read it (the caller has checked it may read it at all)."""
+    shown = presentation.report_text(report, AGENCY)
     return {
         "report": report_summary(report),
-        "description": for_the_agency(report, report.description),
-        "address": for_the_agency(report, report.address),
+        "description": shown.description,
+        "address": shown.address,
         "latitude": None if report.latitude is None else float(report.latitude),
         "longitude": None if report.longitude is None else float(report.longitude),
-        "answers": answers_for_the_agency(report, report.answers or {}),
+        "answers": shown.answers,
         "case": {
             "lead_agency": agency_ref(case.lead_agency if case else None),
             "referral_count": case.referral_count if case else 0,

@@ -1,9 +1,8 @@
-"""Masked forms of a reporter's identity: enough to recognise a caller, not to expose them."""
+"""Masked forms of a reporter's identity: enough to recognise a caller, not to expose them.
+
+What each audience may read of a report's *text* is `presentation`'s."""
 
 from __future__ import annotations
-
-from layani.intake.models import Report
-from layani.routing.redaction import redact
 
 
 def mask_name(name: str) -> str:
@@ -28,18 +27,3 @@ def mask_email(email: str) -> str:
         return ""
     local, domain = email.split("@", 1)
     return f"{local[:1]}***@{domain}"
-
-
-def for_the_agency(report: Report, text: str) -> str:
-    """`text` as a handling agency may read it: on anonymous tiers, personal data the reporter
-    typed into their own report (a phone number, a NIK, a name) is masked too — the agency must
-    not learn who sent an anonymous report from its content either."""
-    if not report.hides_identity_from_agency or not text:
-        return text
-    return redact(text).text
-
-
-def answers_for_the_agency(report: Report, answers: dict[str, object]) -> dict[str, object]:
-    if not report.hides_identity_from_agency:
-        return answers
-    return {k: for_the_agency(report, v) if isinstance(v, str) else v for k, v in answers.items()}

@@ -16,6 +16,7 @@ from layani.notifications.models import Channel
 from layani.notifications.senders import channel_available
 from layani.notifications.services import notify
 
+from . import presentation
 from .permissions import identity_restricted
 
 
@@ -52,12 +53,13 @@ def notify_reporter(report: Report, message: str) -> None:
 
 
 def notify_agency(agency: Agency, report: Report, message: str) -> None:
-    """E-mail the agency's public address about a case it must act on."""
+    """E-mail the agency's public address about a case it must act on; the text is what the agency
+    may read of it (an anonymous report's title quoted in it is masked: `presentation`)."""
     notify(
         recipient_ref=f"agency:{agency.slug}",
         channel=Channel.EMAIL,
         address=agency.public_email,
         event="task.assigned",
         subject=_("Report %(id)s needs your agency") % {"id": report.display_tracking_id},
-        body=message,
+        body=presentation.text(presentation.Audience.AGENCY, report.privacy, message),
     )

@@ -21,6 +21,7 @@ from django.utils import timezone
 from django.utils.dates import MONTHS_3
 
 from layani.accounts.models import User
+from layani.cases import presentation
 from layani.cases.models import ACTIVE_TASK_STATUSES, TaskRole, TaskStatus
 from layani.directory.models import localized_name
 from layani.intake.models import ReportStatus
@@ -81,6 +82,7 @@ QUEUE_FIELDS = (
     "pk",
     "tracking_id",
     "title",
+    "privacy",
     "support_count",
     "status",
     "submitted_at",
@@ -95,15 +97,17 @@ QUEUE_FIELDS = (
 )
 
 
-def queue_rows(values: list[dict[str, Any]]) -> list[QueueRow]:
-    """The rows for `values` (dicts of QUEUE_FIELDS, in the queue's order)."""
+def queue_rows(values: list[dict[str, Any]], audience: presentation.Audience) -> list[QueueRow]:
+    """The rows for `values` (dicts of QUEUE_FIELDS, in the queue's order); titles as `audience`
+    may read them (`cases.presentation`)."""
     status, case_url = labels(ReportStatus), case_urls()
+    titles = presentation.texts(audience, [(row["privacy"], row["title"]) for row in values])
 
     def name(row: dict[str, Any], prefix: str) -> str:  # a category's display_name, or ""
         return localized_name(row[f"{prefix}name"] or "", row[f"{prefix}name_en"] or "")
 
     rows = []
-    for row in values:
+    for row, title in zip(values, titles, strict=True):
         confidence = row["routing_decision__category_confidence"]
         suggestion = (
             (
@@ -119,7 +123,7 @@ def queue_rows(values: list[dict[str, Any]]) -> list[QueueRow]:
                 tracking_id=row["tracking_id"],
                 display_id=format_tracking_id(row["tracking_id"]),
                 url=case_url(row["tracking_id"]),
-                title=row["title"],
+                title=title,
                 support_count=row["support_count"],
                 category=name(row, "category__"),
                 region=row["region__name"],
@@ -150,6 +154,7 @@ class InboxRow:
 INBOX_FIELDS = (
     "case__report__tracking_id",
     "case__report__title",
+    "case__report__privacy",
     "role",
     "status",
     "due_at",
@@ -158,18 +163,23 @@ INBOX_FIELDS = (
 
 
 def inbox_rows(values: list[dict[str, Any]], now: datetime) -> list[InboxRow]:
-    """The rows for `values` (dicts of INBOX_FIELDS); officers are named as `User.__str__` does."""
+    """The rows for `values` (dicts of INBOX_FIELDS); officers are named as `User.__str__` does.
+    An inbox is the agency's view: anonymous reports' titles are masked (`cases.presentation`)."""
     role, status, case_url = labels(TaskRole), labels(TaskStatus), case_urls()
     officers = User.objects.in_bulk({v["assigned_officer_id"] for v in values} - {None})
+    titles = presentation.texts(
+        presentation.Audience.AGENCY,
+        [(row["case__report__privacy"], row["case__report__title"]) for row in values],
+    )
     rows = []
-    for row in values:
+    for row, title in zip(values, titles, strict=True):
         tracking_id, due = row["case__report__tracking_id"], row["due_at"]
         officer = officers.get(row["assigned_officer_id"])
         rows.append(
             InboxRow(
                 display_id=format_tracking_id(tracking_id),
                 url=case_url(tracking_id),
-                title=row["case__report__title"],
+                title=title,
                 role=role.get(row["role"], row["role"]),
                 status=status.get(row["status"], row["status"]),
                 officer=str(officer) if officer else "—",

@@ -39,6 +39,7 @@ from .models import (
     ReporterIdentity,
     ReportType,
 )
+from .redaction import redact
 from .storage import store_attachment
 from .tracking import (
     ACCESS_CODE_LENGTH,
@@ -296,9 +297,19 @@ def _check_identity(identity: Identity) -> Identity:
 
 
 def _title_from(description: str) -> str:
-    words = description.split()
+    """A title for a channel that has none (Open311, SMS, e-mail, WhatsApp): the first ten words,
+    with the personal data a citizen types into a description ("hub 0812…, NIK …") masked at once
+    (`redaction`), and never longer than a title may be — the sender cannot shorten a title it
+    never sent. Only the opening words are masked (masking costs about 2 ms a text); thirty words
+    leave room for a number written in groups ("3404 0712 0385 0002") to be seen whole."""
+    words = redact(" ".join(description.split()[:30])).text.split()
     title = " ".join(words[:10])
-    return title if len(words) <= 10 else title + "…"
+    if len(words) <= 10 and len(title) <= TITLE_MAX:
+        return title
+    cut = title[: TITLE_MAX - 1]
+    if len(title) >= TITLE_MAX and " " in cut:
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip() + "…"
 
 
 def _create(s: ReportSubmission, c: _Cleaned, stamp: _Stamp) -> Report:

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from layani.audit.models import AuditEntry
+from layani.cases.presentation import Audience, plates_masked
 from layani.directory.models import Agency, Category, QuestionType
 from layani.intake.models import (
     FINAL_STATUSES,
@@ -26,7 +27,7 @@ from layani.intake.models import (
 )
 from layani.intake.tracking import format_tracking_id
 
-from .redaction import redact
+from . import redaction
 
 DATATYPES: dict[str, str] = {
     QuestionType.TEXT: "string",
@@ -101,9 +102,18 @@ def request_item(
     notes: list[AuditEntry] | None = None,
     extensions: bool = False,
     media_url: str | None = None,
+    plates: bool | None = None,
 ) -> dict[str, Any]:
     """One public report as a GeoReport request; `extensions` adds the history and extra fields.
-    `media_url` is the public download of its first checked attachment, if any."""
+    `media_url` is the public download of its first checked attachment, if any. Its texts are what
+    the public may read (`cases.presentation`); `plates` is the deployment's plates policy, read once
+    per page by the caller (read here when not given)."""
+    if plates is None:
+        plates = plates_masked(Audience.PUBLIC)
+
+    def redact(text: str | None) -> str | None:
+        return redaction.redact(text, plates=plates)
+
     zone = report.region.timezone or "Asia/Jakarta"
     category = report.category
     closed = report.status in FINAL_STATUSES

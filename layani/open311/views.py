@@ -25,6 +25,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
+from layani.cases.presentation import Audience, plates_masked
 from layani.intake import journal
 from layani.intake.models import FINAL_STATUSES, Report
 from layani.intake.services import SubmissionError
@@ -263,8 +264,11 @@ def _page(reports: QuerySet[Report], f: RequestFilters) -> QuerySet[Report]:
 def _render_requests(
     request: HttpRequest, reports: list[Report], fmt: str, *, extensions: bool
 ) -> HttpResponse:
-    texts = [t for r in reports for t in (r.description, r.address)]
-    redaction.prime(texts + ([r.title for r in reports] if extensions else []))
+    plates = plates_masked(Audience.PUBLIC)
+    redaction.prime(
+        [t for r in reports for t in (r.description, r.address, r.title if extensions else "")],
+        plates=plates,
+    )
     agencies = selectors.lead_agencies(reports)
     notes = selectors.public_notes(r.tracking_id for r in reports) if extensions else {}
     photos = selectors.first_photos(reports)
@@ -282,6 +286,7 @@ def _render_requests(
             notes=notes.get(r.tracking_id),
             extensions=extensions,
             media_url=media(r),
+            plates=plates,
         )
         for r in reports
     ]

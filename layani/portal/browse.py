@@ -1,7 +1,7 @@
 """Public reports: the list with filters and search, the map, one report's page, "dukung".
 
-Everything shown passes through `routing_seam.redact_public`, and identities never appear except a
-name the reporter of a regular report chose to show.
+Everything shown passes through `cases.presentation` as the public reads it, and identities never
+appear except a name the reporter of a regular report chose to show.
 
 Supporting counts once per person: ``user:<id>`` for a signed-in citizen; for a guest, an HMAC of a
 random id kept in a long-lived cookie. The guest rule is best-effort — a new browser or cleared
@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from layani.audit.selectors import public_timeline
+from layani.cases import presentation
 from layani.directory.models import Category
 from layani.directory.selectors import region_children
 from layani.intake import journal
@@ -31,7 +32,7 @@ from layani.intake.services import SubmissionError
 from layani.intake.supports import support_report
 from layani.intake.tracking import format_tracking_id
 
-from . import maps, routing_seam
+from . import maps
 from .attachments import public_attachments
 from .pagination import CachedCountPaginator
 from .regions import region_path
@@ -94,8 +95,8 @@ def report_list(request: HttpRequest) -> HttpResponse:
     paginator = CachedCountPaginator(public_reports(filters), PAGE_SIZE, count_key=repr(filters))
     page = paginator.get_page(request.GET.get("page"))
     reports = list(page.object_list)
-    texts = routing_seam.redact_public_many(
-        [t for r in reports for t in (r.title, _excerpt(r.description))]
+    texts = presentation.public_texts(
+        t for r in reports for t in (r.title, _excerpt(r.description))
     )
     rows = [
         {"report": report, "title": texts[2 * i], "excerpt": texts[2 * i + 1]}
@@ -132,7 +133,7 @@ def map_data(request: HttpRequest) -> JsonResponse:
         }[bad.field]
         return JsonResponse({"error": message, "field": bad.field}, status=400)
     data = maps.map_view(filters, view)
-    titles = routing_seam.redact_public_many([str(m["title"]) for m in data["markers"]])
+    titles = presentation.public_texts(str(m["title"]) for m in data["markers"])
     for marker, title in zip(data["markers"], titles, strict=True):
         marker["title"] = title
         marker["url"] = reverse("portal:report-detail", args=[marker["id"]])
@@ -153,14 +154,18 @@ def report_detail(request: HttpRequest, tracking_id: str) -> HttpResponse:
         else ""
     )
     key = _supporter_key(request)
+    shown = presentation.report_text(report, presentation.Audience.PUBLIC)
+    follow_ups = list(public_follow_ups(report))
     context = {
         "report": report,
-        "title": routing_seam.redact_public(report.title),
-        "description": routing_seam.redact_public(report.description),
+        "title": shown.title,
+        "description": shown.description,
         "region_path": region_path(report.region),
         "shown_name": shown_name,
         "timeline": [describe(entry) for entry in public_timeline("report", report.tracking_id)],
-        "follow_ups": [(m, routing_seam.redact_public(m.body)) for m in public_follow_ups(report)],
+        "follow_ups": list(
+            zip(follow_ups, presentation.public_texts(m.body for m in follow_ups), strict=True)
+        ),
         "supported": bool(key) and has_supported(report, key),
         "can_support": report.status not in FINAL_STATUSES,
         "attachments": public_attachments(report),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from layani.cases import presentation
 from layani.directory.models import Agency, Region
 from layani.intake.models import FINAL_STATUSES, Channel, ReportStatus
 from layani.intake.selectors import recent_public_reports, report_counts
@@ -28,6 +29,13 @@ def home(request: HttpRequest) -> HttpResponse:
         "channel_rows": [(channel_labels.get(c, c), n) for c, n in counts.by_channel],
         "agency_count": Agency.objects.filter(is_active=True).count(),
         "region_count": Region.objects.count(),
-        "recent": recent_public_reports(8),
+        "recent": _recent(),
     }
     return render(request, "portal/home.html", context)
+
+
+def _recent() -> list[dict[str, object]]:
+    """The newest public reports with their titles as the public may read them."""
+    reports = list(recent_public_reports(8))
+    titles = presentation.titles(presentation.Audience.PUBLIC, reports)
+    return [{"report": r, "title": t} for r, t in zip(reports, titles, strict=True)]

@@ -1,6 +1,6 @@
 """Masking one reporter's personal data in free text: their own stored values, then the redactor.
 
-The redactor (`layani.routing.redaction`) finds NIK, phone numbers, e-mail addresses and names after
+The redactor (`layani.intake.redaction`) finds NIK, phone numbers, e-mail addresses and names after
 an introduction ("nama saya …"). Erasure also knows the reporter's stored identity, so their exact
 name, NIK, phone (as 08…, 628… or +628…) and e-mail are masked wherever they were typed.
 """
@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from layani.intake.models import ReporterIdentity
-from layani.routing.redaction import redact
+from layani.intake.redaction import redact
 
 from .selectors import phone_variants
 

@@ -1,8 +1,9 @@
 """Open data: public reports and the statistics as rows anyone may download.
 
 Rows come only from ``Report.objects.public()`` — rahasia and whistleblowing reports are never a
-row here — and carry no identity: titles and descriptions pass through ``redact()``, and
-coordinates are coarsened like the portal's map (about 100 m for anonymous reports, 10 m otherwise).
+row here — and carry no identity: titles and descriptions are what the public may read
+(``cases.presentation``), and coordinates are coarsened like the portal's map (about 100 m for
+anonymous reports, 10 m otherwise).
 The columns are described in ``FIELDS``, which is also what the data dictionary page shows.
 """
 
@@ -18,8 +19,8 @@ from typing import Any
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from layani.cases.presentation import public_texts
 from layani.intake.models import Report, public_coordinate
-from layani.routing.redaction import redact
 
 from .selectors import Overview
 
@@ -54,7 +55,18 @@ def public_report_rows() -> Iterator[dict[str, Any]]:
         .select_related("category", "category__parent", "region", "case")
         .order_by("-submitted_at")
     )
+    chunk: list[Report] = []
     for report in reports.iterator(chunk_size=500):
+        chunk.append(report)
+        if len(chunk) == 500:
+            yield from _report_rows(chunk)
+            chunk = []
+    yield from _report_rows(chunk)
+
+
+def _report_rows(reports: list[Report]) -> Iterator[dict[str, Any]]:
+    texts = public_texts(t for r in reports for t in (r.title, r.description))
+    for i, report in enumerate(reports):
         category = report.category
         case = getattr(report, "case", None)
         yield {
@@ -65,8 +77,8 @@ def public_report_rows() -> Iterator[dict[str, Any]]:
             "main_category": (category.parent or category).code if category else "",
             "region_code": report.region_id,
             "region_name": report.region.name,
-            "title": redact(report.title).text,
-            "description": redact(report.description).text,
+            "title": texts[2 * i],
+            "description": texts[2 * i + 1],
             "latitude": _rounded(report.latitude, report.privacy),
             "longitude": _rounded(report.longitude, report.privacy),
             "submitted_at": report.submitted_at.isoformat(),

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from layani.accounts.models import User
 from layani.intake.models import Report, ReporterIdentity
-from layani.routing.redaction import redact
+from layani.intake.redaction import redact
 
 from ..permissions import IdentityAccess, identity_access, identity_restricted
 from ..workflow import WorkflowError

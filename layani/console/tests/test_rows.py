@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from layani.cases.models import Case, Task, TaskRole, TaskStatus
+from layani.cases.presentation import Audience
 from layani.console.rows import QUEUE_FIELDS, case_urls, labels, queue_rows, stamp
 from layani.directory.models import Category
 from layani.intake.models import Report, ReportStatus
@@ -144,4 +145,6 @@ def test_queue_rows_name_categories_in_the_active_language(make_report):
     assert category.name_en and category.name_en != category.name
     for language, name in (("id", category.name), ("en", category.name_en)):
         with translation.override(language):
-            assert queue_rows(values)[0].category == name == category.display_name
+            assert (
+                queue_rows(values, Audience.REVEALED)[0].category == name == category.display_name
+            )

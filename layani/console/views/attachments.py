@@ -62,8 +62,9 @@ def display_name(user: User, report: Report, attachment: Attachment, number: int
     sender_named = report.privacy not in ANONYMOUS_TIERS or (
         is_coordinator_for(user, report) or is_oversight_for(user, report)
     )
-    if sender_named and attachment.original_name:
-        return attachment.original_name
+    # This is the audience rule for attachment names (tested in console/tests/test_attachments.py).
+    if sender_named and attachment.original_name:  # nosemgrep: raw-report-text
+        return attachment.original_name  # nosemgrep: raw-report-text
     return generic_name(attachment, number)
 
 

@@ -7,15 +7,9 @@ from django.shortcuts import render
 
 from layani.accounts.models import Role, User
 from layani.audit.models import AuditEntry
-from layani.cases.masking import (
-    answers_for_the_agency,
-    for_the_agency,
-    mask_email,
-    mask_name,
-    mask_nik,
-    mask_phone,
-)
-from layani.cases.models import ACTIVE_TASK_STATUSES, Case, CaseMessage, ResponseTemplate
+from layani.cases import presentation
+from layani.cases.masking import mask_email, mask_name, mask_nik, mask_phone
+from layani.cases.models import ACTIVE_TASK_STATUSES, Case, ResponseTemplate
 from layani.cases.permissions import (
     IdentityAccess,
     actors_for,
@@ -60,8 +54,13 @@ def case_context(
     my_tasks = [t for t in tasks if t.agency_id in mine and t.status in ACTIVE_TASK_STATUSES]
     access = identity_access(user, report)
     # Coordinators and oversight read the report as written; agencies read anonymous reports with
-    # any personal data the reporter typed into them masked.
-    sees_all = access == IdentityAccess.REVEAL
+    # any personal data the reporter typed into them masked (cases.presentation).
+    audience = (
+        presentation.Audience.REVEALED
+        if access == IdentityAccess.REVEAL
+        else (presentation.Audience.AGENCY)
+    )
+    case_messages = list(visible_messages(user, case)) if case else []
     allowed = {
         a.value for a, m in REPORT_MOVES.items() if report.status in m.sources and actors & m.actors
     }
@@ -79,20 +78,14 @@ def case_context(
         "tasks": tasks,
         "my_tasks": my_tasks,
         "managed_agencies": managed,
-        "messages_on_case": [
-            (m, m.body if sees_all else for_the_agency(report, m.body))
-            for m in (visible_messages(user, case) if case else CaseMessage.objects.none())
-        ],
-        "shown": {
-            "title": report.title if sees_all else for_the_agency(report, report.title),
-            "description": report.description
-            if sees_all
-            else for_the_agency(report, report.description),
-            "address": report.address if sees_all else for_the_agency(report, report.address),
-            "answers": report.answers
-            if sees_all
-            else answers_for_the_agency(report, report.answers),
-        },
+        "messages_on_case": list(
+            zip(
+                case_messages,
+                presentation.texts(audience, [(report.privacy, m.body) for m in case_messages]),
+                strict=True,
+            )
+        ),
+        "shown": presentation.report_text(report, audience),
         "attachments": attachments.for_the_case_page(user, report),
         "reviews_attachments": is_coordinator_for(user, report) or is_oversight_for(user, report),
         "identity": _identity_view(report, access, revealed),
@@ -105,7 +98,15 @@ def case_context(
         "is_lead": Actor.LEAD_AGENCY in actors,
         "matrix": matrix,
         "routing": routing,
-        "duplicates": duplicates,
+        "duplicates": list(
+            zip(
+                duplicates,
+                presentation.texts(
+                    audience, [(d.report.privacy, d.report.title) for d in duplicates]
+                ),
+                strict=True,
+            )
+        ),
         "agencies": Agency.objects.filter(is_active=True).order_by("name"),
         "templates": ResponseTemplate.objects.filter(agency__in=[None, *mine]),
         "forms": {

@@ -22,6 +22,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from layani.accounts.models import Role, User
+from layani.cases import presentation
 from layani.cases.permissions import agency_ids
 from layani.directory.models import Agency
 from layani.intake.models import Report
@@ -244,5 +245,12 @@ def drilldown(request: HttpRequest, user: User) -> HttpResponse:
     page = Paginator(reports, 50).get_page(request.GET.get("page"))
     params = request.GET.copy()
     params.pop("page", None)
-    context = {"page": page, "query": params.urlencode()}
+    # A region's coordinators and oversight read its reports as written (cases.presentation).
+    shown = list(page.object_list)
+    titles = presentation.titles(presentation.Audience.REVEALED, shown)
+    context = {
+        "page": page,
+        "rows": list(zip(shown, titles, strict=True)),
+        "query": params.urlencode(),
+    }
     return render(request, "console/drilldown.html", context, status=status)

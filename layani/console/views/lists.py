@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from layani.accounts.models import Role, User
-from layani.cases import selectors
+from layani.cases import presentation, selectors
 from layani.cases.models import Task
 from layani.cases.permissions import agency_ids
 from layani.directory.models import Agency
@@ -67,7 +67,8 @@ def queue(request: HttpRequest) -> HttpResponse:
     # Unordered: the rows are put in the page's order here, so PostgreSQL need not sort them.
     shown = reports.filter(pk__in=ids).order_by().values(*QUEUE_FIELDS)
     by_pk = {row["pk"]: row for row in shown}
-    rows = queue_rows([by_pk[pk] for pk in ids if pk in by_pk])
+    # The queue is the region's coordinators': they read reports as written (cases.presentation).
+    rows = queue_rows([by_pk[pk] for pk in ids if pk in by_pk], presentation.Audience.REVEALED)
     return render(request, "console/queue.html", {"page": page, "rows": rows})
 
 

@@ -1,10 +1,14 @@
-"""Open311 text goes through the routing redactor: personal data masked, ordinary numbers kept."""
+"""Open311 text goes through the redactor: personal data masked, ordinary numbers kept."""
 
 from __future__ import annotations
 
 import pytest
 
-from layani.open311.redaction import redact
+from layani.open311.redaction import redact as _redact
+
+
+def redact(text):
+    return _redact(text, plates=False)
 
 
 @pytest.mark.parametrize(
@@ -51,16 +55,16 @@ def test_primed_texts_are_masked_once_and_shared_through_the_cache(monkeypatch):
 
     monkeypatch.setattr(redaction, "_redact", counting)
     texts = ["NIK saya 3404071708800003 ya", "lampu mati di RT 03", None, ""]
-    redaction.prime(texts)
+    redaction.prime(texts, plates=False)
     assert sorted(calls) == sorted(texts[:2])
     assert redact(texts[0]) is not None and "3404071708800003" not in redact(texts[0])
     assert redact(texts[1]) == "lampu mati di RT 03"
     redaction._local.clear()  # as in a second worker process: only the shared cache is warm
-    redaction.prime(texts)
+    redaction.prime(texts, plates=False)
     assert redact(texts[0]) == real(texts[0]).text
     assert len(calls) == 2  # nothing was masked again
     # The cache key is an HMAC, never the text or the NIK in it.
-    assert "3404071708800003" not in redaction._key(texts[0])
+    assert "3404071708800003" not in redaction._key(texts[0], False)
 
 
 def test_the_per_process_memory_is_bounded(monkeypatch):
@@ -70,4 +74,20 @@ def test_the_per_process_memory_is_bounded(monkeypatch):
     monkeypatch.setattr(redaction, "LOCAL_MAX", 3)
     for n in range(5):
         redact(f"laporan nomor {n} tentang sampah")
-    assert list(redaction._local) == [f"laporan nomor {n} tentang sampah" for n in (2, 3, 4)]
+    assert list(redaction._local) == [
+        (False, f"laporan nomor {n} tentang sampah") for n in (2, 3, 4)
+    ]
+
+
+def test_plates_follow_the_deployments_policy(db):
+    """Open311 masks plates when the deployment says so, as the portal does (cases.presentation)."""
+    from layani.cases.presentation import Audience, text
+    from layani.routing.models import RoutingSettings
+
+    policy = RoutingSettings.current()
+    policy.redact_plates = True
+    policy.save()
+    plate = "Truk AB 1234 CD parkir di trotoar"
+    assert "AB 1234 CD" not in _redact(plate, plates=True)
+    assert "AB 1234 CD" in _redact(plate, plates=False)  # remembered apart from the masked form
+    assert _redact(plate, plates=True) == text(Audience.PUBLIC, "biasa", plate)

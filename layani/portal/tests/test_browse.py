@@ -156,17 +156,17 @@ def test_the_list_total_is_counted_once_a_minute_and_again_after_a_new_report(cl
 
 
 def test_list_texts_are_masked_like_single_ones_and_follow_the_plates_policy(db):
-    from layani.portal import routing_seam
+    from layani.cases.presentation import Audience, public_texts, text
     from layani.routing.models import RoutingSettings
 
     texts = ["Mobil AB 1234 CD parkir di trotoar, hubungi 081299990000", "", "Lampu jalan mati"]
-    masked = routing_seam.redact_public_many(texts)
-    assert masked == [routing_seam.redact_public(t) for t in texts]
+    masked = public_texts(texts)
+    assert masked == [text(Audience.PUBLIC, "biasa", t) for t in texts]
     assert "081299990000" not in masked[0] and masked[1] == "" and masked[2] == texts[2]
     policy = RoutingSettings.current()
     plates_before = "AB 1234 CD" in masked[0]
     policy.redact_plates = plates_before  # flip it: shown plates become masked and the reverse
     policy.save()
-    again = routing_seam.redact_public_many(texts)
-    assert again[0] == routing_seam.redact_public(texts[0])
+    again = public_texts(texts)
+    assert again[0] == text(Audience.PUBLIC, "biasa", texts[0])
     assert ("AB 1234 CD" in again[0]) is not plates_before

@@ -32,7 +32,7 @@ def _semgrep() -> str:
 def test_every_rule_has_a_fixture_and_all_fixtures_pass():
     rules = sorted(p.stem for p in RULES.glob("*.yml"))
     fixtures = sorted(p.stem for p in FIXTURES.iterdir() if p.is_file())
-    assert rules == fixtures and 5 <= len(rules) <= 8
+    assert rules == fixtures and 5 <= len(rules) <= 12
     done = subprocess.run(  # noqa: S603  # nosec B603 - fixed argv
         [_semgrep(), "--test", *OFFLINE, "--config", str(RULES), str(FIXTURES)],
         capture_output=True,
@@ -93,6 +93,22 @@ PLACED = {
     "layani/portal/templates/portal/mail.txt": (
         "{% autoescape off %}{{ body }}{% endautoescape %}\n",
         set(),
+    ),
+    "layani/console/templates/console/inbox.html": (
+        "<td>{{ report.title }}</td>\n",
+        {"raw-report-text-template"},
+    ),
+    "layani/portal/templates/portal/my_report.html": (
+        "<h1>{{ report.title }}</h1>\n",
+        set(),  # the reporter's own report
+    ),
+    "layani/console/rows.py": (
+        "def title(report):\n    return report.title\n",
+        {"raw-report-text"},
+    ),
+    "layani/cases/presentation.py": (
+        "def title(report):\n    return report.title\n",
+        set(),  # the domain's one rule for what each audience reads
     ),
     "layani/cli.py": ("print('usage')\n", set()),
     "layani/portal/forms.py": ("print('debug')\n", {"print-or-log-request-body"}),

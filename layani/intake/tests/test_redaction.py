@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from layani.routing.redaction import redact
+from layani.intake.redaction import redact
 
 
 @pytest.mark.parametrize(

@@ -14,6 +14,8 @@ Addresses are deliberately not masked (the place is the point of a public report
 from __future__ import annotations
 
 import re
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
@@ -136,3 +138,29 @@ def _merge(spans: list[Redaction]) -> list[Redaction]:
             continue
         merged.append(span)
     return merged
+
+
+#: Masked texts each process remembers (keyed by the plates policy and the text itself, so an
+#: edited text is masked afresh): lists show the same texts view after view.
+_REMEMBERED_MAX = 5000
+_remembered: OrderedDict[tuple[bool, str], str] = OrderedDict()
+_remembered_lock = threading.Lock()
+
+
+def redact_many(texts: list[str], *, plates: bool = False) -> list[str]:
+    """`redact(t, plates=plates).text` for each text, remembering the last `_REMEMBERED_MAX`."""
+    out: list[str] = []
+    for text in texts:
+        if not text:
+            out.append(text)
+            continue
+        with _remembered_lock:
+            masked = _remembered.get((plates, text))
+        if masked is None:
+            masked = redact(text, plates=plates).text
+            with _remembered_lock:
+                _remembered[(plates, text)] = masked
+                while len(_remembered) > _REMEMBERED_MAX:
+                    _remembered.popitem(last=False)
+        out.append(masked)
+    return out
