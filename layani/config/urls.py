@@ -3,9 +3,12 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from layani.security.adminsite import admin_urls
+
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
-    path("admin/", admin.site.urls),
+    # The admin's sign-in is throttled like every other, and its pages ask for the second factor.
+    path("admin/", admin_urls(admin.site)),
     path("konsol/", include("layani.console.urls")),
     path("open311/", include("layani.open311.urls")),
     path("api/v1/", include("layani.api.urls")),

@@ -11,15 +11,19 @@ from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import AuthenticationForm
 from django.contrib.auth.views import LoginView
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from layani.accounts.models import User
 from layani.intake.models import Report
+from layani.security.login import ThrottledLoginMixin, is_staff_account
 
 from .forms import PreferencesForm, SignUpForm
 from .models import NotificationPreference
@@ -40,16 +44,45 @@ def sign_up(request: HttpRequest) -> HttpResponse:
     return render(request, "portal/sign_up.html", {"form": form}, status=status)
 
 
-class SignInView(LoginView):
+class CitizenSignInForm(AuthenticationForm):
+    """Django's sign-in form, refusing staff accounts once their password has been checked."""
+
+    error_messages = {
+        **AuthenticationForm.error_messages,
+        "staff_account": gettext_lazy(
+            "This is a staff account. Sign in through the staff sign-in page."
+        ),
+    }
+
+    def confirm_login_allowed(self, user: User) -> None:
+        super().confirm_login_allowed(user)
+        if is_staff_account(user):
+            raise ValidationError(self.error_messages["staff_account"], code="staff_account")
+
+
+class SignInView(ThrottledLoginMixin, LoginView):
+    """Citizens' sign-in, under the same failure policy as every door (layani.security.login).
+
+    Staff accounts (a console role, or is_staff/superuser) get no session here: after a correct
+    password they are told, with a link, to use the staff sign-in `/konsol/masuk/` (403), where
+    the second factor is asked. They are told rather than redirected: a redirect could not carry
+    the sign-in across without a session made here first. A wrong password gets the same 400 as
+    for any account, so the page says nothing about who is staff before the password is right.
+    Wrong passwords count towards the shared lock; a staff account's right password neither
+    counts nor clears it.
+    """
+
     template_name = "portal/sign_in.html"
+    authentication_form = CitizenSignInForm
     redirect_authenticated_user = True
 
     def get_default_redirect_url(self) -> str:
         return str(reverse_lazy("portal:my-reports"))
 
     def form_invalid(self, form: AuthenticationForm) -> HttpResponse:
-        response = super().form_invalid(form)
-        response.status_code = 400
+        staff = form.has_error(NON_FIELD_ERRORS, "staff_account")
+        response = self.render_to_response(self.get_context_data(form=form, staff_account=staff))
+        response.status_code = 403 if staff else 400
         return response
 
 

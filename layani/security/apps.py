@@ -8,3 +8,7 @@ class SecurityConfig(AppConfig):
     name = "layani.security"
     label = "security"
     verbose_name = _("Security")
+
+    def ready(self) -> None:
+        # The sign-in policy counts failures from Django's authentication signals.
+        from . import login  # noqa: F401

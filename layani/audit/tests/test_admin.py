@@ -10,6 +10,12 @@ from layani.audit.services import create_checkpoint
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture
+def admin_client(staff_login, admin_user):
+    """The superuser's session after the second factor, which the admin asks for."""
+    return staff_login(admin_user)
+
+
 def test_admin_lists_and_shows_but_never_edits(admin_client, write_entries):
     entry = write_entries(1)[0]
     checkpoint = create_checkpoint()

@@ -7,6 +7,12 @@ from layani.cases.models import Case, ResponseTemplate
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture
+def admin_client(staff_login, admin_user):
+    """The superuser's session after the second factor, which the admin asks for."""
+    return staff_login(admin_user)
+
+
 def test_admin_lists_cases_read_only_and_edits_templates(admin_client, team, make_report):
     from layani.cases import services
 

@@ -9,9 +9,6 @@ from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponseBase
-from django.shortcuts import redirect
-from django.urls import reverse
-from django.utils.http import urlencode
 from django.views.decorators.cache import never_cache
 
 from layani.accounts.models import User
@@ -19,7 +16,7 @@ from layani.accounts.selectors import is_staff_member
 from layani.cases.permissions import get_report_for_staff
 from layani.intake.models import Report
 from layani.intake.tracking import normalize_tracking_id
-from layani.security.totp import is_verified, needs_second_factor
+from layani.security.totp import second_factor_redirect
 
 View = Callable[..., HttpResponseBase]  # pages, and FileResponse downloads
 
@@ -31,10 +28,9 @@ def staff_view(view: View) -> View:
     def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         if not is_staff_member(request.user):  # type: ignore[arg-type]
             raise Http404
-        if needs_second_factor(request.user) and not is_verified(request):  # type: ignore[arg-type]
-            return redirect(
-                f"{reverse('console:second-factor')}?{urlencode({'next': request.path})}"
-            )
+        step = second_factor_redirect(request)
+        if step is not None:
+            return step
         return view(request, *args, **kwargs)
 
     return login_required(never_cache(wrapper))
