@@ -3,7 +3,10 @@
 ``LAYANI_OPEN311_DEFAULT_REGION``: the Kemendagri code given to a request that names no region
 (``region_code`` or ``address_id``); meant for a deployment that serves one regency. Empty = such a
 request is refused with a 400 that says what to send.
-``LAYANI_OPEN311_CONTACT`` and ``LAYANI_OPEN311_KEY_SERVICE``: shown in the discovery document.
+``LAYANI_OPEN311_CONTACT`` and ``LAYANI_OPEN311_KEY_SERVICE``: shown in the discovery document
+(``contact``: who integrators write to; ``key_service``: how they get a key). Both are always
+strings there; set them in every deployment (the demo's settings do).
+``LAYANI_OPEN311_ENDPOINT_TYPE``: discovery's endpoint ``type``, ``production`` (default) or ``test``.
 """
 
 from __future__ import annotations
@@ -27,7 +30,13 @@ def default_region() -> str:
 
 
 def contact() -> str:
-    return str(getattr(settings, "LAYANI_OPEN311_CONTACT", "") or "")
+    """Discovery's ``contact``: a string even when unset (validators of the document want one)."""
+    return str(getattr(settings, "LAYANI_OPEN311_CONTACT", "") or "").strip()
+
+
+def endpoint_type() -> str:
+    kind = str(getattr(settings, "LAYANI_OPEN311_ENDPOINT_TYPE", "") or "production").strip()
+    return kind if kind in ("production", "test") else "production"
 
 
 def key_service() -> str:

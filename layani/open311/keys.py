@@ -14,10 +14,13 @@ from datetime import datetime
 
 from django.conf import settings
 from django.db import transaction
+from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from layani.audit.services import record
 
+from .formats import Open311Error
 from .models import ApiKey
 
 #: Marks the string as an Open311 key of ours when it turns up in a config file or a leak scanner.
@@ -93,4 +96,13 @@ def authenticate(raw_key: str | None) -> ApiKey | None:
         if len(_recent) >= _MAX_RECENT:
             _recent.clear()
         _recent[digest] = (now, key)
+    return key
+
+
+def required_key(request: HttpRequest) -> ApiKey:
+    """The integrator's active key, sent in the form body (the spec) or in the query string (some
+    clients put it there on POST too); a 403 in the spec's errors document otherwise."""
+    key = authenticate(request.POST.get("api_key") or request.GET.get("api_key"))
+    if key is None:
+        raise Open311Error(403, _("api_key is missing or invalid."))
     return key

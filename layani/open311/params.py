@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from django.http import QueryDict
@@ -25,6 +25,11 @@ from .conf import DEFAULT_RADIUS_M, DEFAULT_WINDOW_DAYS, MAX_RADIUS_M, MAX_RESUL
 from .formats import Open311Error
 
 WIB = ZoneInfo("Asia/Jakarta")
+#: The instants a filter may name: a year inside the calendar's edges, so that the 90-day window
+#: around one and its conversion to UTC (or to a region's zone) stay representable. A value outside
+#: is a 400 naming the parameter, as the REST API answers, never an OverflowError.
+EARLIEST = datetime(2, 1, 1, tzinfo=UTC)
+LATEST = datetime(9998, 12, 31, 23, 59, 59, tzinfo=UTC)
 
 
 @dataclass
@@ -59,14 +64,28 @@ def parse_moment(query: QueryDict, name: str) -> datetime | None:
             moment = datetime(day.year, day.month, day.day)  # noqa: DTZ001 (made aware below)
     except ValueError:
         raise bad(name, _("not a W3C datetime such as 2026-01-31T09:15:00+07:00.")) from None
-    return moment if timezone.is_aware(moment) else moment.replace(tzinfo=WIB)
+    moment = moment if timezone.is_aware(moment) else moment.replace(tzinfo=WIB)
+    try:
+        in_utc = moment.astimezone(UTC)
+    except OverflowError:
+        in_utc = None
+    if in_utc is None or not EARLIEST <= in_utc <= LATEST:
+        raise bad(
+            name,
+            _("out of range: give an instant between the years %(low)d and %(high)d.")
+            % {"low": EARLIEST.year, "high": LATEST.year},
+        )
+    return in_utc
 
 
 def parse_int(query: QueryDict, name: str, default: int, low: int, high: int) -> int:
     raw = query.get(name, "").strip()
     if not raw:
         return default
-    if not raw.isdigit() or not low <= int(raw) <= high:
+    # ASCII digits only (str.isdigit() also accepts "²", which int() refuses), and few enough of
+    # them that int() never meets Python's limit on long digit strings.
+    valid = raw.isascii() and raw.isdigit() and len(raw) <= 12
+    if not valid or not low <= int(raw) <= high:
         raise bad(name, _("a whole number from %(low)d to %(high)d.") % {"low": low, "high": high})
     return int(raw)
 

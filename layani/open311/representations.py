@@ -1,8 +1,12 @@
 """Layani's objects in GeoReport v2 shapes: services, service definitions, requests, updates.
 
-Keys come in the spec's order and every key is always present (None when there is no value), so a
-client that indexes a key never meets a KeyError. IDs and codes are strings. Free text that the
-public reads goes through ``redaction.redact``. Nothing here reads ``ReporterIdentity``.
+Keys come in the spec's order and every key is always present, so a client that indexes a key never
+meets a KeyError, and each has the type strict clients check (docs/open311.md): IDs, codes and
+``address`` are strings (the address falls back to the readable region, "Desa X, Kec. Y, Kab. Z",
+never null), ``lat``/``long`` numbers (null only without a point), datetimes W3C with an offset,
+``media_url`` absolute or null. Free text that the public reads goes through ``redaction.redact``,
+for a recorded report and for one still in the intake journal alike. Nothing here reads
+``ReporterIdentity`` or the identity a journal entry holds.
 """
 
 from __future__ import annotations
@@ -17,7 +21,8 @@ from django.utils.translation import gettext_noop
 
 from layani.audit.models import AuditEntry
 from layani.cases.presentation import Audience, plates_masked
-from layani.directory.models import Agency, Category, QuestionType
+from layani.directory import lookups
+from layani.directory.models import Agency, Category, QuestionType, Region, RegionKind
 from layani.intake.models import (
     FINAL_STATUSES,
     JournalEntry,
@@ -26,6 +31,7 @@ from layani.intake.models import (
     public_coordinate,
 )
 from layani.intake.tracking import format_tracking_id
+from layani.intake.validation import clean_text
 
 from . import redaction
 
@@ -50,15 +56,17 @@ def open_or_closed(status: str) -> str:
 
 
 def service_item(category: Category) -> dict[str, Any]:
+    """One service; ``description``, ``keywords`` and ``group`` are always strings (the name stands
+    in for a missing description, the category itself for a missing group)."""
     keywords = ", ".join(k.replace(",", " ") for k in category.keyword_list())
     return {
         "service_code": category.code,
         "service_name": category.name,
-        "description": category.description or None,
+        "description": category.description or category.name,
         "metadata": bool(getattr(category, "has_questions", False)),
         "type": "realtime",
-        "keywords": keywords or None,
-        "group": category.parent.name if category.parent else None,
+        "keywords": keywords,
+        "group": category.parent.name if category.parent else category.name,
     }
 
 
@@ -91,8 +99,42 @@ def _datatype_description(kind: str, help_text: str) -> str | None:
     return help_text or None
 
 
-def _public(value: Decimal | None, privacy: str) -> float | None:
-    return None if value is None else float(public_coordinate(value, privacy))
+def _public(value: Decimal | str | None, privacy: str) -> float | None:
+    if value is None or value == "":
+        return None
+    return float(public_coordinate(Decimal(value), privacy))
+
+
+#: How a region of each kind is named in an address ("Kab." for kabupaten and so on).
+_PREFIXES: dict[str, str] = {
+    RegionKind.DESA.value: "Desa",
+    RegionKind.DESA_ADAT.value: "Desa Adat",
+    RegionKind.KELURAHAN.value: "Kel.",
+    RegionKind.KECAMATAN.value: "Kec.",
+    RegionKind.DISTRIK.value: "Distrik",
+    RegionKind.KABUPATEN.value: "Kab.",
+    RegionKind.KOTA.value: "Kota",
+}
+#: Words a region's own name may already start with ("Kabupaten Sleman"), replaced by the prefix.
+_SPELLED_OUT: dict[str, str] = {RegionKind.KABUPATEN.value: "Kabupaten"}
+
+
+def region_label(kind: str, name: str) -> str:
+    """A region as written in an address: ``Kab. Sleman``, ``Kec. Depok``, ``Kota Yogyakarta``."""
+    prefix = _PREFIXES.get(kind)
+    if prefix is None:
+        return name
+    for word in (prefix, _SPELLED_OUT.get(kind, prefix)):
+        if name.lower().startswith(f"{word.lower()} "):
+            name = name[len(word) + 1 :]
+    return f"{prefix} {name}"
+
+
+def readable_address(street: str | None, location: str) -> str:
+    """The spec's ``address``, from most specific to most general: the street as the public may
+    read it (if one was given) before the region and its parents."""
+    street = (street or "").strip()
+    return f"{street}, {location}" if street and location else street or location
 
 
 def request_item(
@@ -103,11 +145,13 @@ def request_item(
     extensions: bool = False,
     media_url: str | None = None,
     plates: bool | None = None,
+    location: str | None = None,
 ) -> dict[str, Any]:
     """One public report as a GeoReport request; `extensions` adds the history and extra fields.
     `media_url` is the public download of its first checked attachment, if any. Its texts are what
     the public may read (`cases.presentation`); `plates` is the deployment's plates policy, read once
-    per page by the caller (read here when not given)."""
+    per page by the caller (read here when not given). `location` is the readable region with its
+    parents (`selectors.locations`, read for a page at once; the region's name when not given)."""
     if plates is None:
         plates = plates_masked(Audience.PUBLIC)
 
@@ -130,7 +174,7 @@ def request_item(
         "requested_datetime": w3c(report.submitted_at, zone),
         "updated_datetime": w3c(updated, zone),
         "expected_datetime": None,
-        "address": redact(report.address) or None,
+        "address": readable_address(redact(report.address), location or report.region.name),
         "address_id": report.region_id,
         "zipcode": report.region.postal_code or None,
         "lat": _public(report.latitude, report.privacy),
@@ -148,30 +192,60 @@ def request_item(
     return item
 
 
-def waiting_item(entry: JournalEntry) -> dict[str, Any]:
-    """A request acknowledged but not yet recorded (the intake journal): its ID, service and time.
-
-    Nothing the sender wrote is shown until it is a report, whose texts go through redaction."""
+def waiting_item(
+    entry: JournalEntry,
+    *,
+    region: Region | None = None,
+    location: str = "",
+    plates: bool | None = None,
+    extensions: bool = False,
+) -> dict[str, Any]:
+    """A request acknowledged but not yet recorded (the intake journal), shown as the client sent
+    it: service, description, location. Its texts are cleaned as recording will clean them and
+    masked as a recorded report's are; nothing of the sender's identity is read. `region` is the
+    region it names and `location` that region with its parents (`selectors.locations`)."""
+    if plates is None:
+        plates = plates_masked(Audience.PUBLIC)
+    sent = entry.submission
+    privacy = str(sent.get("privacy") or "")
+    code = str(sent.get("category_code") or "")
+    category = lookups.active_category(code) if code else None
+    region_code = str(sent.get("region_code") or "")
     received = w3c(entry.received_at)
-    return {
+
+    def public_text(key: str) -> str | None:
+        return redaction.redact(clean_text(str(sent.get(key) or "")), plates=plates) or None
+
+    item: dict[str, Any] = {
         "service_request_id": format_tracking_id(entry.tracking_id),
         "status": "open",
         "status_notes": _("Received; being recorded"),
-        "service_name": None,
-        "service_code": entry.submission.get("category_code") or None,
-        "description": None,
+        "service_name": category.name if category else None,
+        "service_code": code or None,
+        "description": public_text("description"),
         "agency_responsible": None,
         "service_notice": None,
         "requested_datetime": received,
         "updated_datetime": received,
         "expected_datetime": None,
-        "address": None,
-        "address_id": entry.submission.get("region_code") or None,
-        "zipcode": None,
-        "lat": None,
-        "long": None,
+        "address": readable_address(
+            (public_text("address") or "")[:300], location or (region.name if region else "")
+        ),
+        "address_id": region_code or None,
+        "zipcode": (region.postal_code if region else "") or None,
+        "lat": _public(sent.get("latitude"), privacy),
+        "long": _public(sent.get("longitude"), privacy),
         "media_url": None,
     }
+    if extensions:
+        item["title"] = public_text("title")
+        item["detailed_status"] = ReportStatus.SUBMITTED.value
+        item["type"] = sent.get("type")
+        item["region_name"] = region.name if region else None
+        item["channel"] = sent.get("channel")
+        item["support_count"] = 0
+        item["notes"] = []
+    return item
 
 
 #: What a public timeline event means to a reader; unknown actions show their own name.
@@ -190,6 +264,7 @@ NOTE_DESCRIPTIONS = {
     "task.accepted": gettext_noop("An agency accepted the task"),
     "task.referred": gettext_noop("An agency referred the task to another agency"),
     "task.completed": gettext_noop("An agency completed its task"),
+    "message.reporter": gettext_noop("The reporter sent a message"),
 }
 
 

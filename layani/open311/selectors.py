@@ -18,6 +18,8 @@ from layani.directory import lookups
 from layani.directory.models import Agency, Category, CategoryQuestion, Region, Responsibility
 from layani.intake.models import Attachment, Report
 
+from .representations import region_label
+
 REPORT_OBJECT_TYPE = "report"
 
 
@@ -52,6 +54,33 @@ def public_requests() -> QuerySet[Report]:
         .select_related("category", "category__parent", "region")
         .order_by("-submitted_at", "-pk")
     )
+
+
+def locations(codes: Iterable[str]) -> dict[str, str]:
+    """Each region code -> the region and its parents as an address writes them, most specific
+    first ("Desa Caturtunggal, Kec. Depok, Kab. Sleman, Daerah Istimewa Yogyakarta"), for a whole
+    page in one query. Unknown codes are left out."""
+    wanted = {c for c in codes if c}
+    chains = {code: Region.ancestor_codes(code) for code in wanted}
+    every = {a for chain in chains.values() for a in chain}
+    if not every:
+        return {}
+    rows = {
+        code: region_label(kind, name)
+        for code, kind, name in Region.objects.filter(code__in=every).values_list(
+            "code", "kind", "name"
+        )
+    }
+    return {
+        code: ", ".join(rows[a] for a in chain if a in rows)
+        for code, chain in chains.items()
+        if code in rows
+    }
+
+
+def regions(codes: Iterable[str]) -> dict[str, Region]:
+    """Regions by code, in one query (unknown codes are left out)."""
+    return {r.code: r for r in Region.objects.filter(code__in={c for c in codes if c})}
 
 
 def first_photos(reports: Iterable[Report]) -> dict[int, int]:

@@ -44,7 +44,9 @@ def build_submission(
         raise bad("location", _("send lat and long, address_string or address_id."))
     latitude = parse_float(lat, "lat", 90) if lat else None
     longitude = parse_float(lng, "long", 180) if lng else None
-    description = form.get("description", "").strip() or service.name
+    # Browsers and form libraries send line breaks as CRLF; the spec's 4,000 characters count
+    # each break once, as the stored text does.
+    description = form.get("description", "").replace("\r\n", "\n").strip() or service.name
     if len(description) > conf.DESCRIPTION_MAX:
         raise bad("description", _("at most 4000 characters."))
     return ReportSubmission(
@@ -60,6 +62,32 @@ def build_submission(
         identity=_identity(form),
         answers=_answers(form, service),
     )
+
+
+#: Submission fields (as `submit_report` names them in a refusal) -> the parameter the client sent.
+_CLIENT_NAMES = {
+    "category": "service_code",
+    "location": "lat",
+    "latitude": "lat",
+    "longitude": "long",
+    "address": "address_string",
+    "title": "description",
+    "name": "first_name",
+    "attachments": "media_url",
+}
+
+
+def client_field(field: str, form: QueryDict) -> str:
+    """The parameter behind a submission field, as the client sent it: ``answers.ukuran`` is
+    ``attribute[ukuran]`` (or ``attribute[ukuran][]`` when sent so), ``region`` the
+    ``region_code`` or ``address_id`` that named it."""
+    if field.startswith("answers."):
+        code = field.removeprefix("answers.")
+        multi = f"attribute[{code}][]"
+        return multi if multi in form else f"attribute[{code}]"
+    if field == "region":
+        return "region_code" if form.get("region_code", "").strip() else "address_id"
+    return _CLIENT_NAMES.get(field, field)
 
 
 def _region_code(form: QueryDict, address_id: str) -> str:

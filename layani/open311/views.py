@@ -1,9 +1,11 @@
 """The GeoReport v2 endpoints: parse, call one selector or `submit_report`, render.
 
-Every view runs inside `endpoint`, which picks the format from the path, refuses other methods, and
-turns any refusal into the spec's error list in that format, so invalid input never becomes a 500.
+Every view runs inside `endpoint`, which picks the format from the path, answers in the language
+the client's ``Accept-Language`` asks for, refuses other methods, and turns any refusal into the
+spec's error list in that format, so invalid input never becomes a 500. Refusals name the parameter
+as the client sent it (``attribute[ukuran]``, not the internal ``answers.ukuran``).
 ``jurisdiction_id`` is accepted everywhere (query or body) and ignored: one deployment serves one
-jurisdiction, which the spec allows.
+jurisdiction, which the spec allows. See docs/open311.md.
 """
 
 from __future__ import annotations
@@ -20,20 +22,22 @@ from django.core.cache import cache
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.utils.translation.trans_real import parse_accept_lang_header
 from django.views.decorators.csrf import csrf_exempt
 
 from layani.cases.presentation import Audience, plates_masked
+from layani.cases.workflow import WorkflowError
 from layani.intake import journal
 from layani.intake.models import FINAL_STATUSES, Report
 from layani.intake.services import SubmissionError
 from layani.intake.tracking import format_tracking_id, normalize_tracking_id
 
-from . import conf, redaction, selectors
+from . import conf, inbound, redaction, selectors
 from .formats import Open311Error, render, render_errors
-from .keys import authenticate
+from .keys import required_key
 from .params import RequestFilters, bad, parse_int, parse_moment, request_filters
 from .representations import (
     request_item,
@@ -42,7 +46,7 @@ from .representations import (
     update_item,
     waiting_item,
 )
-from .submission import build_submission
+from .submission import build_submission, client_field
 
 View = Callable[..., HttpResponse]
 
@@ -54,22 +58,54 @@ def endpoint(*methods: str) -> Callable[[View], View]:
             request: HttpRequest, *args: Any, fmt: str | None = None, **kwargs: Any
         ) -> HttpResponse:
             fmt = fmt or "xml"
-            try:
-                _refuse_nul(request, kwargs)
-                if methods and request.method not in methods:
-                    raise Open311Error(
-                        400, _("This resource does not accept %(m)s.") % {"m": request.method}
-                    )
-                return view(request, *args, fmt=fmt, **kwargs)
-            except Open311Error as error:
-                return render_errors([error], fmt)
-            except SubmissionError as error:
-                status = 404 if error.code == "unknown_category" else 400
-                return render_errors([Open311Error(status, f"{error.field}: {error.message}")], fmt)
+            language = client_language(request)
+            with translation.override(language):
+                response = _answer(view, methods, request, args, fmt, kwargs)
+            response.headers["Content-Language"] = language
+            return response
 
         return csrf_exempt(run)
 
     return wrap
+
+
+def _answer(
+    view: View,
+    methods: tuple[str, ...],
+    request: HttpRequest,
+    args: tuple[Any, ...],
+    fmt: str,
+    kwargs: dict[str, Any],
+) -> HttpResponse:
+    try:
+        _refuse_nul(request, kwargs)
+        if methods and request.method not in methods:
+            raise Open311Error(
+                400, _("This resource does not accept %(m)s.") % {"m": request.method}
+            )
+        return view(request, *args, fmt=fmt, **kwargs)
+    except Open311Error as error:
+        return render_errors([error], fmt)
+    except SubmissionError as error:
+        status = 404 if error.code == "unknown_category" else 400
+        name = client_field(error.field, request.POST)
+        return render_errors([Open311Error(status, f"{name}: {error.message}")], fmt)
+    except WorkflowError as error:
+        return render_errors([Open311Error(400, error.message)], fmt)
+
+
+def client_language(request: HttpRequest) -> str:
+    """The language the client's Accept-Language asks for among the deployment's, else the one
+    the locale middleware chose (the deployment's default for a client that asks for none)."""
+    header = request.headers.get("Accept-Language", "")
+    for code, _quality in parse_accept_lang_header(header[:200]):
+        if code == "*":
+            break
+        try:
+            return translation.get_supported_language_variant(code)
+        except LookupError:
+            continue
+    return get_language() or settings.LANGUAGE_CODE
 
 
 def _refuse_nul(request: HttpRequest, path_values: dict[str, Any]) -> None:
@@ -88,14 +124,14 @@ def discovery(request: HttpRequest, fmt: str) -> HttpResponse:
     base = request.build_absolute_uri(reverse("open311:root"))
     data = {
         "changeset": conf.CHANGESET,
-        "contact": conf.contact() or None,
+        "contact": conf.contact(),
         "key_service": conf.key_service(),
         "endpoints": [
             {
                 "specification": "http://wiki.open311.org/GeoReport_v2",
                 "url": base.rstrip("/"),
                 "changeset": conf.CHANGESET,
-                "type": "production",
+                "type": conf.endpoint_type(),
                 "formats": ["text/xml", "application/json"],
             }
         ],
@@ -146,11 +182,18 @@ def _list_cache_key(request: HttpRequest, fmt: str) -> str:
 
 @endpoint("GET")
 def request_detail(request: HttpRequest, request_id: str, fmt: str) -> HttpResponse:
+    extensions = request.GET.get("extensions", "").strip().lower() in ("true", "1")
     waiting = journal.public_waiting(request_id)
     if waiting is not None:
-        return render([waiting_item(waiting)], fmt, root="service_requests", item="request")
+        code = str(waiting.submission.get("region_code") or "")
+        item = waiting_item(
+            waiting,
+            region=selectors.regions([code]).get(code),
+            location=selectors.locations([code]).get(code, ""),
+            extensions=extensions,
+        )
+        return render([item], fmt, root="service_requests", item="request")
     report = _public_report(request_id)
-    extensions = request.GET.get("extensions", "").lower() in ("true", "1")
     return _render_requests(request, [report], fmt, extensions=extensions)
 
 
@@ -167,9 +210,13 @@ def token_detail(request: HttpRequest, token: str, fmt: str) -> HttpResponse:
     return render(data, fmt, root="service_requests", item="request")
 
 
-@endpoint("GET")
+@endpoint("GET", "POST")
 def updates(request: HttpRequest, fmt: str) -> HttpResponse:
-    """mySociety's ``servicerequestupdates``: public events on public reports, oldest first."""
+    """mySociety's ``servicerequestupdates``: GET lists public events on public reports, oldest
+    first; POST takes an update from the client's side (`inbound.post_update`)."""
+    if request.method == "POST":
+        data = [inbound.post_update(request, request.POST)]
+        return render(data, fmt, root="service_request_updates", item="request_update")
     now = timezone.now()
     end = parse_moment(request.GET, "end_date") or now
     start = parse_moment(request.GET, "start_date") or end - timedelta(
@@ -189,9 +236,7 @@ def not_found(request: HttpRequest, fmt: str = "xml", **_kwargs: Any) -> HttpRes
 
 def _create(request: HttpRequest, fmt: str) -> HttpResponse:
     form = request.POST
-    key = authenticate(form.get("api_key") or request.GET.get("api_key"))
-    if key is None:
-        raise Open311Error(403, _("api_key is missing or invalid."))
+    key = required_key(request)
     code = form.get("service_code", "").strip()
     if not code:
         raise bad("service_code", _("required."))
@@ -272,6 +317,7 @@ def _render_requests(
     agencies = selectors.lead_agencies(reports)
     notes = selectors.public_notes(r.tracking_id for r in reports) if extensions else {}
     photos = selectors.first_photos(reports)
+    places = selectors.locations(r.region_id for r in reports)
 
     def media(report: Report) -> str | None:
         if report.pk not in photos:
@@ -287,6 +333,7 @@ def _render_requests(
             extensions=extensions,
             media_url=media(r),
             plates=plates,
+            location=places.get(r.region_id),
         )
         for r in reports
     ]

@@ -29,7 +29,7 @@ def _post(client, api_key, **extra):
     return client.post(f"{BASE}/requests.json", fields)
 
 
-def test_a_waiting_request_is_shown_without_its_text_then_as_a_report(
+def test_a_waiting_request_is_shown_as_sent_and_masked_then_as_a_report(
     client, regions, categories, api_key, monkeypatch
 ):
     monkeypatch.setattr(journal, "kick", lambda: None)  # the worker has not come round yet
@@ -42,10 +42,15 @@ def test_a_waiting_request_is_shown_without_its_text_then_as_a_report(
     assert waiting.status_code == 200
     [item] = waiting.json()
     assert item["service_request_id"] == request_id
-    assert (item["status"], item["service_code"], item["description"]) == (
+    assert (item["status"], item["service_code"], item["service_name"]) == (
         "open",
         "jalan-rusak",
-        None,
+        "Jalan Rusak",
+    )
+    # What the client sent, masked exactly as the recorded report will be (checked below).
+    assert item["description"] == "Jalan berlubang, hubungi [phone]"
+    assert (
+        item["address"] == "Desa Caturtunggal, Kec. Depok, Kab. Sleman, Daerah Istimewa Yogyakarta"
     )
     assert (
         CANARY.phone not in waiting.content.decode()
@@ -57,7 +62,8 @@ def test_a_waiting_request_is_shown_without_its_text_then_as_a_report(
     journal.record_pending()
     recorded = client.get(f"{BASE}/requests/{request_id}.json").json()[0]
     assert recorded["service_request_id"] == request_id
-    assert recorded["description"].startswith("Jalan berlubang")
+    for key in ("description", "address", "address_id", "service_name", "lat", "long", "zipcode"):
+        assert recorded[key] == item[key], key
     assert CANARY.phone not in recorded["description"]  # redacted like every public text
 
 
