@@ -3,24 +3,17 @@
 Everything shown passes through `cases.presentation` as the public reads it, and identities never
 appear except a name the reporter of a regular report chose to show.
 
-Supporting counts once per person: ``user:<id>`` for a signed-in citizen; for a guest, an HMAC of a
-random id kept in a long-lived cookie. The guest rule is best-effort — a new browser or cleared
-cookies make a new "person" — which is fine for a signal that only orders the coordinator's queue.
+Supporting ("dukung") is `supporting.py`: once per account, or for a guest a proof of work within
+an address budget (the rule: `layani.intake.supports`).
 """
 
 from __future__ import annotations
 
-import hashlib
-import hmac
-import secrets
-
 from django.conf import settings
-from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from layani.audit.selectors import public_timeline
 from layani.cases import presentation
@@ -28,8 +21,6 @@ from layani.directory.models import Category
 from layani.directory.selectors import region_children
 from layani.intake import journal
 from layani.intake.models import FINAL_STATUSES, PrivacyTier
-from layani.intake.services import SubmissionError
-from layani.intake.supports import support_report
 from layani.intake.tracking import format_tracking_id
 
 from . import maps
@@ -43,9 +34,9 @@ from .selectors import (
     public_report,
     public_reports,
 )
+from .supporting import supporter_key
 from .timeline import describe
 
-SUPPORTER_COOKIE = "layani_supporter"
 PAGE_SIZE = 20
 
 
@@ -153,7 +144,7 @@ def report_detail(request: HttpRequest, tracking_id: str) -> HttpResponse:
         if identity and identity.show_name_publicly and report.privacy == PrivacyTier.BIASA
         else ""
     )
-    key = _supporter_key(request)
+    key = supporter_key(request)
     shown = presentation.report_text(report, presentation.Audience.PUBLIC)
     follow_ups = list(public_follow_ups(report))
     context = {
@@ -181,51 +172,3 @@ def _waiting_or_404(request: HttpRequest, tracking_id: str) -> HttpResponse:
         raise Http404(_("There is no public report with this number."))
     context = {"tracking_id": format_tracking_id(entry.tracking_id), "entry": entry}
     return render(request, "portal/report_waiting.html", context, status=202)
-
-
-@require_POST
-def support(request: HttpRequest, tracking_id: str) -> HttpResponse:
-    """ "Dukung": count this person once on a public report."""
-    report = public_report(tracking_id.upper())
-    if report is None:
-        raise Http404(_("There is no public report with this number."))
-    new_cookie = None
-    key = _supporter_key(request)
-    if not key:
-        new_cookie = secrets.token_urlsafe(24)
-        key = _guest_key(new_cookie)
-    try:
-        counted = support_report(report, key)
-    except SubmissionError as error:
-        messages.error(request, error.message)
-        counted = False
-    else:
-        if counted:
-            messages.success(request, _("Thank you — your support was counted."))
-        else:
-            messages.info(request, _("You already support this report."))
-    response = redirect(reverse("portal:report-detail", args=[report.tracking_id]) + "#support")
-    if new_cookie:
-        response.set_signed_cookie(
-            SUPPORTER_COOKIE,
-            new_cookie,
-            salt="layani.portal.supporter",
-            max_age=365 * 24 * 3600,
-            httponly=True,
-            samesite="Lax",
-            secure=request.is_secure(),
-        )
-    return response
-
-
-def _supporter_key(request: HttpRequest) -> str:
-    if request.user.is_authenticated:
-        return f"user:{request.user.pk}"
-    raw = request.get_signed_cookie(SUPPORTER_COOKIE, default="", salt="layani.portal.supporter")
-    return _guest_key(raw) if raw else ""
-
-
-def _guest_key(raw: str) -> str:
-    # The stored key is an HMAC: the database never holds the cookie value itself.
-    digest = hmac.new(settings.SECRET_KEY.encode(), raw.encode(), hashlib.sha256).hexdigest()
-    return f"guest:{digest[:40]}"

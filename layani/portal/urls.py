@@ -3,7 +3,7 @@ from django.urls import path
 
 from layani.security.ratelimit import rate_limited
 
-from . import account, attachments, browse, privacy_views, submit, track, views
+from . import account, attachments, browse, privacy_views, submit, supporting, track, views
 
 app_name = "portal"
 urlpatterns = [
@@ -31,7 +31,12 @@ urlpatterns = [
     path("laporan/peta/", browse.report_map, name="report-map"),
     path("laporan/peta.json", browse.map_data, name="report-map-data"),
     path("laporan/<str:tracking_id>/", browse.report_detail, name="report-detail"),
-    path("laporan/<str:tracking_id>/dukung/", browse.support, name="report-support"),
+    path("laporan/<str:tracking_id>/dukung/", supporting.support, name="report-support"),
+    path(
+        "laporan/<str:tracking_id>/dukung/tantangan/",
+        supporting.challenge,
+        name="report-support-challenge",
+    ),
     path(
         "laporan/<str:tracking_id>/lampiran/<int:attachment_id>/",
         attachments.public_download,

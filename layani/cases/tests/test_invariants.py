@@ -154,15 +154,50 @@ def test_accept_and_refer_racing_on_one_task_leave_one_consistent_outcome(
 @pytest.mark.django_db(transaction=True)
 def test_supports_count_each_person_once_under_concurrent_clicks(team, make_report, audit_purged):
     _postgresql_only()
-    from layani.intake.supports import support_report
+    from layani.intake.supports import Outcome, Supporter, support_report
 
     report = make_report()
-    keys = [f"warga-{i}" for i in range(6)] + ["warga-sama"] * 4
+    users = [*range(1, 7), 99, 99, 99, 99]
     results, errors = _race(
-        *[(lambda key=key: support_report(report, supporter_key=key)) for key in keys]
+        *[(lambda user=user: support_report(report, Supporter.account(user))) for user in users]
     )
     assert errors == []
     # Six different people and one person clicking four times at once: seven supports.
-    assert sorted(results) == [False] * 3 + [True] * 7
+    assert sorted(r.value for r in results) == ["already"] * 3 + ["counted"] * 7
+    assert results.count(Outcome.COUNTED) == 7
     report.refresh_from_db()
     assert report.support_count == 7
+
+
+@pytest.mark.django_db(transaction=True)
+def test_anonymous_supports_from_one_address_at_once_stay_within_its_budget(
+    team, make_report, audit_purged, settings
+):
+    _postgresql_only()
+    from layani.intake.models import SupportBudget
+    from layani.intake.supports import (
+        Outcome,
+        Supporter,
+        issue_challenge,
+        solve,
+        support_report,
+    )
+
+    settings.LAYANI_SUPPORT_PROOF_BITS = 4
+    settings.LAYANI_SUPPORT_ADDRESS_BUDGET = 3
+    report = make_report()
+    # Eight browsers behind one address, each with its own solved proof, plus one of them twice.
+    supporters = [
+        Supporter.anonymous(f"guest:{i}", "203.0.113.9", solve(issue_challenge(report)))
+        for i in [*range(8), 0]
+    ]
+    results, errors = _race(*[(lambda s=s: support_report(report, s)) for s in supporters])
+    assert errors == []
+    assert results.count(Outcome.COUNTED) == 3
+    report.refresh_from_db()
+    assert report.support_count == 3 == report.supports.count()
+    budget = SupportBudget.objects.get(report=report)
+    assert budget.counted == 3
+    # Every attempt that was not counted is either the repeat browser or a recorded refusal.
+    assert budget.refused == results.count(Outcome.OVER_BUDGET)
+    assert results.count(Outcome.OVER_BUDGET) + results.count(Outcome.ALREADY) == 6

@@ -24,6 +24,7 @@ from layani.cases.workflow import REPORT_MOVES, Actor
 from layani.directory.models import Agency
 from layani.directory.selectors import responsibility_by_level
 from layani.intake.models import Report, ReporterIdentity, ReportStatus
+from layani.intake.supports import support_breakdown
 from layani.routing.selectors import likely_duplicates
 from layani.routing.services import suggest_for_report
 
@@ -86,6 +87,8 @@ def case_context(
             )
         ),
         "shown": presentation.report_text(report, audience),
+        # How the support count was reached: kinds, addresses, refusals (intake.supports).
+        "supports": support_breakdown(report),
         "attachments": attachments.for_the_case_page(user, report),
         "reviews_attachments": is_coordinator_for(user, report) or is_oversight_for(user, report),
         "identity": _identity_view(report, access, revealed),

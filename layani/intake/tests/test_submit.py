@@ -200,17 +200,17 @@ def test_required_and_choice_questions(categories, regions):
 
 
 def test_support_counts_once_per_person_and_only_on_public_reports(categories, regions):
-    from layani.intake.supports import support_report
+    from layani.intake.supports import Outcome, Supporter, support_report
 
     report = submit_report(_submission()).report
-    assert support_report(report, "user:1")
-    assert not support_report(report, "user:1")
-    assert support_report(report, "user:2")
+    assert support_report(report, Supporter.account(1)) is Outcome.COUNTED
+    assert support_report(report, Supporter.account(1)) is Outcome.ALREADY
+    assert support_report(report, Supporter.account(2)) is Outcome.COUNTED
     report.refresh_from_db()
     assert report.support_count == 2
     secret = submit_report(_submission(privacy=PrivacyTier.RAHASIA)).report
     with pytest.raises(SubmissionError):
-        support_report(secret, "user:1")
+        support_report(secret, Supporter.account(1))
 
 
 @pytest.mark.parametrize(

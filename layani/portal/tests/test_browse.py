@@ -103,18 +103,29 @@ def test_confidential_reports_have_no_public_page(client, reports, tier):
     assert Report.objects.get(tracking_id=tracking_id).support_count == 0
 
 
-def test_a_guest_supports_once_and_another_guest_counts_too(client, reports, client_class=None):
+def _with_proof(browser, report):
+    """What support.js sends: the server's challenge, solved (layani.intake.supports)."""
+    from layani.intake.supports import Challenge, solve
+
+    issued = browser.get(reverse("portal:report-support-challenge", args=[report.tracking_id]))
+    proof = solve(Challenge(**issued.json()))
+    return {"proof_token": proof.token, "proof_counter": proof.counter}
+
+
+def test_a_guest_supports_once_and_another_guest_counts_too(client, reports, settings):
     from django.test import Client
 
+    settings.LAYANI_SUPPORT_PROOF_BITS = 8
     report = reports["biasa"]
     url = reverse("portal:report-support", args=[report.tracking_id])
-    assert client.post(url).status_code == 302
-    assert client.post(url).status_code == 302
+    assert client.post(url, _with_proof(client, report)).status_code == 302
+    assert client.post(url, _with_proof(client, report)).status_code == 302
     report.refresh_from_db()
     assert report.support_count == 1
     page = client.get(reverse("portal:report-detail", args=[report.tracking_id])).content.decode()
     assert "Anda mendukung laporan ini" in page
-    Client().post(url)
+    other = Client()
+    assert other.post(url, _with_proof(other, report)).status_code == 302
     report.refresh_from_db()
     assert report.support_count == 2
     key = report.supports.first().supporter_key
