@@ -89,7 +89,19 @@ VALUES = st.one_of(
 FORMATS = st.sampled_from(["json", "xml"])
 
 READ_PARAMETERS = ["jurisdiction_id", "api_key", "extensions", "page", "page_size"]
-LIST_PARAMETERS = [*READ_PARAMETERS, "service_request_id", "service_code", "start_date", "end_date", "status", "updated_after", "updated_before", "lat", "long", "radius"]
+LIST_PARAMETERS = [
+    *READ_PARAMETERS,
+    "service_request_id",
+    "service_code",
+    "start_date",
+    "end_date",
+    "status",
+    "updated_after",
+    "updated_before",
+    "lat",
+    "long",
+    "radius",
+]
 UPDATES_PARAMETERS = [*READ_PARAMETERS, "start_date", "end_date"]
 POST_PARAMETERS = [
     "jurisdiction_id",
