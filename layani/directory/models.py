@@ -372,3 +372,39 @@ class CategoryQuestion(models.Model):
             raise ValidationError({"choices": _("A choice question needs its choices.")})
         if not needs_choices and self.choices:
             raise ValidationError({"choices": _("Only choice questions have choices.")})
+
+
+class Boundary(models.Model):
+    """A region's boundary polygon (simplified), its bounding box and centroid.
+
+    `polygon` is compact JSON of GeoJSON MultiPolygon coordinates, [lng, lat] order, rounded to
+    1e-5°; rings are read with the even–odd rule. Plain columns, so SQLite and PostgreSQL serve it
+    alike (no SpatiaLite or PostGIS): `directory.geography` indexes the rows in memory.
+    """
+
+    region = models.OneToOneField(
+        Region, verbose_name=_("region"), on_delete=models.CASCADE, related_name="boundary"
+    )
+    level = models.PositiveSmallIntegerField(_("level"), choices=RegionLevel.choices)
+    min_lat = models.FloatField(_("minimum latitude"))
+    min_lng = models.FloatField(_("minimum longitude"))
+    max_lat = models.FloatField(_("maximum latitude"))
+    max_lng = models.FloatField(_("maximum longitude"))
+    centroid_lat = models.FloatField(_("centroid latitude"))
+    centroid_lng = models.FloatField(_("centroid longitude"))
+    polygon = models.TextField(_("polygon"))
+    source = models.CharField(_("source"), max_length=80)
+
+    class Meta:
+        verbose_name = _("boundary")
+        verbose_name_plural = _("boundaries")
+        ordering = ["region"]
+        indexes = [
+            models.Index(
+                fields=["level", "min_lat", "max_lat", "min_lng", "max_lng"],
+                name="boundary_level_bbox",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.region_id} ({self.source})"
