@@ -69,6 +69,14 @@ def regions(db):
 
 
 @pytest.fixture
+def boundaries(regions):
+    """Province 34's packaged boundary polygons (the file is parsed once per process)."""
+    from layani.directory.boundaries import load_boundaries
+
+    load_boundaries(TEST_PROVINCE)
+
+
+@pytest.fixture
 def categories(db):
     from layani.directory.services import load_default_categories
 

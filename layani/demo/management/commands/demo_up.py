@@ -17,8 +17,8 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
 
 from layani.accounts.models import Membership, Role
-from layani.demo.deployment import DEMO_PASSWORD, DEMO_TOTP_SECRET
-from layani.directory.models import Agency, Category, Region
+from layani.demo.deployment import DEMO_PASSWORD, DEMO_TOTP_SECRET, PROVINCE
+from layani.directory.models import Agency, Boundary, Category, Region
 
 #: Started beside the web server, as in production (docs/deploy.md): the queue worker records
 #: what the intake journal acknowledged, sends notifications and runs the periodic jobs that the
@@ -69,6 +69,8 @@ class Command(BaseCommand):
         call_command("migrate", verbosity=0)
         if Region.objects.count() < 91_599:
             call_command("load_regions")
+        if not Boundary.objects.filter(region_id=PROVINCE).exists():
+            call_command("load_boundaries", PROVINCE)
         if not Category.objects.exists():
             call_command("load_categories")
         if not Agency.objects.exists():
