@@ -79,7 +79,9 @@ def _answer(
 ) -> HttpResponse:
     try:
         _refuse_nul(request, kwargs)
-        if methods and request.method not in methods:
+        # HEAD answers as GET does (monitors and some clients probe with it); servers drop the body.
+        allowed = (*methods, "HEAD") if "GET" in methods else methods
+        if methods and request.method not in allowed:
             raise Open311Error(
                 400, _("This resource does not accept %(m)s.") % {"m": request.method}
             )

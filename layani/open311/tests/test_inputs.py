@@ -150,3 +150,11 @@ def test_an_unknown_resource_is_a_404_errors_document_in_xml_by_default(client):
     response = client.get(f"{BASE}/nothing-here")
     assert response.status_code == 404
     assert errors(response, "xml")[0]["code"] == "404"
+
+
+def test_head_answers_like_get_and_other_methods_are_an_errors_document(client, categories):
+    head = client.head(f"{BASE}/services.json")
+    assert head.status_code == 200 and head["Content-Type"] == "application/json; charset=utf-8"
+    put = client.put(f"{BASE}/services.xml", HTTP_ACCEPT_LANGUAGE="en")
+    assert put.status_code == 400
+    assert errors(put, "xml")[0]["description"] == "This resource does not accept PUT."
