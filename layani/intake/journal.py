@@ -282,10 +282,13 @@ def retry_failed() -> int:
 def public_waiting(raw_id: str) -> JournalEntry | None:
     """The journal entry behind a typed tracking ID, when it is not a report yet and will be a
     public one: what Open311 and the portal may say about a request still being recorded."""
-    canonical = normalize_tracking_id(raw_id)
-    if canonical is None:
-        return None
-    entry = JournalEntry.objects.filter(tracking_id=canonical).first()
-    if entry is None or entry.submission.get("privacy") not in PUBLIC_TIERS:
-        return None
-    return entry
+    return next(iter(public_waiting_many([raw_id])), None)
+
+
+def public_waiting_many(raw_ids: list[str]) -> list[JournalEntry]:
+    """`public_waiting` for several typed IDs in one query (Open311's list by ID), oldest first."""
+    canonical = {c for c in map(normalize_tracking_id, raw_ids) if c is not None}
+    if not canonical:
+        return []
+    entries = JournalEntry.objects.filter(tracking_id__in=canonical).order_by("pk")
+    return [e for e in entries if e.submission.get("privacy") in PUBLIC_TIERS]

@@ -31,7 +31,7 @@ from django.views.decorators.csrf import csrf_exempt
 from layani.cases.presentation import Audience, plates_masked
 from layani.cases.workflow import WorkflowError
 from layani.intake import journal
-from layani.intake.models import FINAL_STATUSES, Report
+from layani.intake.models import FINAL_STATUSES, JournalEntry, Report
 from layani.intake.services import SubmissionError
 from layani.intake.tracking import format_tracking_id, normalize_tracking_id
 
@@ -167,8 +167,14 @@ def requests(request: HttpRequest, fmt: str) -> HttpResponse:
         if cached is not None:
             return HttpResponse(cached[0], content_type=cached[1])
     reports = list(_page(_filtered(selectors.public_requests(), filters), filters))
-    response = _render_requests(request, reports, fmt, extensions=filters.extensions)
-    if seconds > 0 and response.status_code == 200:
+    # Asked for by ID, a request still being recorded is listed too (newest, so first).
+    found = {r.tracking_id for r in reports}
+    missing = [i for i in filters.ids if i not in found] if filters.page == 1 else []
+    waiting = journal.public_waiting_many(missing) if missing else []
+    response = _render_requests(
+        request, reports, fmt, extensions=filters.extensions, waiting=waiting[::-1]
+    )
+    if seconds > 0 and response.status_code == 200 and not waiting:
         cache.set(key, (response.content, response["Content-Type"]), seconds)
     return response
 
@@ -187,14 +193,7 @@ def request_detail(request: HttpRequest, request_id: str, fmt: str) -> HttpRespo
     extensions = request.GET.get("extensions", "").strip().lower() in ("true", "1")
     waiting = journal.public_waiting(request_id)
     if waiting is not None:
-        code = str(waiting.submission.get("region_code") or "")
-        item = waiting_item(
-            waiting,
-            region=selectors.regions([code]).get(code),
-            location=selectors.locations([code]).get(code, ""),
-            extensions=extensions,
-        )
-        return render([item], fmt, root="service_requests", item="request")
+        return _render_requests(request, [], fmt, extensions=extensions, waiting=[waiting])
     report = _public_report(request_id)
     return _render_requests(request, [report], fmt, extensions=extensions)
 
@@ -309,8 +308,15 @@ def _page(reports: QuerySet[Report], f: RequestFilters) -> QuerySet[Report]:
 
 
 def _render_requests(
-    request: HttpRequest, reports: list[Report], fmt: str, *, extensions: bool
+    request: HttpRequest,
+    reports: list[Report],
+    fmt: str,
+    *,
+    extensions: bool,
+    waiting: list[JournalEntry] | None = None,
 ) -> HttpResponse:
+    """Reports as requests, after any `waiting` journal entries (requests still being recorded)."""
+    waiting = waiting or []
     plates = plates_masked(Audience.PUBLIC)
     redaction.prime(
         [t for r in reports for t in (r.description, r.address, r.title if extensions else "")],
@@ -319,7 +325,9 @@ def _render_requests(
     agencies = selectors.lead_agencies(reports)
     notes = selectors.public_notes(r.tracking_id for r in reports) if extensions else {}
     photos = selectors.first_photos(reports)
-    places = selectors.locations(r.region_id for r in reports)
+    waiting_regions = [str(e.submission.get("region_code") or "") for e in waiting]
+    places = selectors.locations([*(r.region_id for r in reports), *waiting_regions])
+    regions = selectors.regions(waiting_regions) if waiting else {}
 
     def media(report: Report) -> str | None:
         if report.pk not in photos:
@@ -328,6 +336,16 @@ def _render_requests(
         return request.build_absolute_uri(path)
 
     data = [
+        waiting_item(
+            entry,
+            region=regions.get(code),
+            location=places.get(code, ""),
+            plates=plates,
+            extensions=extensions,
+        )
+        for entry, code in zip(waiting, waiting_regions, strict=True)
+    ]
+    data += [
         request_item(
             r,
             agency=agencies.get(r.pk),

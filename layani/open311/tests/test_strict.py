@@ -227,3 +227,31 @@ def test_the_demo_sets_a_contact():
     }
     for name in ("LAYANI_OPEN311_CONTACT", "LAYANI_OPEN311_KEY_SERVICE"):
         assert ast.literal_eval(assigned[name]).strip(), name
+
+
+def test_the_list_by_id_shows_a_waiting_request_but_never_a_confidential_one(
+    client, regions, categories, api_key, monkeypatch, reports
+):
+    from layani.intake.services import ReportSubmission
+
+    request_id = _waiting(client, api_key, monkeypatch)
+    secret = journal.accept(
+        ReportSubmission(
+            description="Pungli di kantor kelurahan",
+            region_code=A_SLEMAN_VILLAGE,
+            channel=Channel.OPEN311,
+            category_code="jalan-rusak",
+            privacy=PrivacyTier.RAHASIA,
+        )
+    )
+    recorded = reports.public.display_tracking_id
+    secret_id = f"{secret.tracking_id[:3]}-{secret.tracking_id[3:6]}-{secret.tracking_id[6:]}"
+    wanted = ",".join([recorded, request_id, secret_id])
+    items = client.get(f"{BASE}/requests.json", {"service_request_id": wanted}).json()
+    assert [i["service_request_id"] for i in items] == [request_id, recorded]
+    assert_strict(items[0], point=False)
+    assert items[0]["description"] == "Jalan ambles. Nama saya [name], HP [phone]"
+    xml_items = as_xml(client.get(f"{BASE}/requests.xml", {"service_request_id": wanted}))
+    same_in_xml(items[0], xml_items[0])
+    assert "Pungli" not in str(items) and secret_id not in str(items)
+    assert client.get(f"{BASE}/requests/{secret_id}.json").status_code == 404
