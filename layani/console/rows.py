@@ -25,6 +25,7 @@ from layani.cases import presentation
 from layani.cases.models import ACTIVE_TASK_STATUSES, TaskRole, TaskStatus
 from layani.directory.models import localized_name
 from layani.intake.models import ReportStatus
+from layani.intake.places import region_label
 from layani.intake.tracking import format_tracking_id
 
 
@@ -69,6 +70,8 @@ class QueueRow:
     support_count: int
     category: str
     region: str
+    #: Where the pin lies when it disagrees with the region named ("" when they agree).
+    pin_elsewhere: str
     status: str
     submitted: Stamp
     bounced: bool
@@ -89,6 +92,8 @@ QUEUE_FIELDS = (
     "category__name",
     "category__name_en",
     "region__name",
+    "location_label",
+    "pin_region_id",
     "case__bounced",
     "routing_decision__category_confidence",
     "routing_decision__suggested_category__name",
@@ -126,7 +131,8 @@ def queue_rows(values: list[dict[str, Any]], audience: presentation.Audience) ->
                 title=title,
                 support_count=row["support_count"],
                 category=name(row, "category__"),
-                region=row["region__name"],
+                region=row["location_label"] or row["region__name"],
+                pin_elsewhere=region_label(row["pin_region_id"]) if row["pin_region_id"] else "",
                 status=status.get(row["status"], row["status"]),
                 submitted=stamp(row["submitted_at"]),
                 bounced=bool(row["case__bounced"]),

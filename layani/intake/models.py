@@ -125,6 +125,24 @@ class Report(models.Model):
         _("longitude"), max_digits=9, decimal_places=6, null=True, blank=True
     )
     address = models.CharField(_("address"), max_length=300, blank=True)
+    location_label = models.CharField(
+        _("readable location"),
+        max_length=300,
+        blank=True,
+        help_text=_("The region in words, as people read it: 'Desa X, Kec. Y, Kab. Z'."),
+    )
+    pin_region = models.ForeignKey(
+        Region,
+        verbose_name=_("region the pin lies in"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_(
+            "Set when the point sent lies outside the region the report names: the coordinator "
+            "checks which one is right."
+        ),
+    )
     privacy = models.CharField(
         _("privacy"), max_length=16, choices=PrivacyTier.choices, default=PrivacyTier.BIASA
     )

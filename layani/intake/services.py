@@ -39,6 +39,7 @@ from .models import (
     ReporterIdentity,
     ReportType,
 )
+from .places import Place, place_report
 from .redaction import redact
 from .storage import store_attachment
 from .tracking import (
@@ -204,7 +205,7 @@ class _Cleaned:
     title: str
     description: str
     category: Category | None
-    region_code: str
+    place: Place
     latitude: Decimal | None
     longitude: Decimal | None
     answers: dict[str, Any]
@@ -237,15 +238,13 @@ def _validate(s: ReportSubmission) -> _Cleaned:
         raise SubmissionError("invalid_choice", "privacy", _("Unknown privacy choice."))
     if s.channel not in _CHANNELS:
         raise SubmissionError("invalid_choice", "channel", _("Unknown channel."))
-    region_code = s.region_code.strip()
-    if not lookups.region_exists(region_code):
-        raise SubmissionError("unknown_region", "region", _("Unknown region code."))
+    latitude, longitude = clean_point(s.latitude, s.longitude)
+    place = place_report(s.region_code.strip(), latitude, longitude)
     category = None
     if s.category_code:
         category = lookups.active_category(s.category_code)
         if category is None:
             raise SubmissionError("unknown_category", "category", _("Unknown category."))
-    latitude, longitude = clean_point(s.latitude, s.longitude)
     if len(s.attachments) > MAX_ATTACHMENTS:
         raise SubmissionError(
             "too_many",
@@ -258,7 +257,7 @@ def _validate(s: ReportSubmission) -> _Cleaned:
         title,
         description,
         category,
-        region_code,
+        place,
         latitude,
         longitude,
         answers,
@@ -321,7 +320,9 @@ def _create(s: ReportSubmission, c: _Cleaned, stamp: _Stamp) -> Report:
         title=c.title,
         description=c.description,
         category=c.category,
-        region_id=c.region_code,
+        region_id=c.place.region_code,
+        location_label=c.place.label,
+        pin_region_id=c.place.pin_region_code or None,
         latitude=c.latitude,
         longitude=c.longitude,
         address=clean_text(s.address)[:300],
@@ -356,7 +357,8 @@ def _create(s: ReportSubmission, c: _Cleaned, stamp: _Stamp) -> Report:
             "type": report.type,
             "channel": report.channel,
             "category": c.category.code if c.category else None,
-            "region": c.region_code,
+            "region": c.place.region_code,
+            **({"pin_region": c.place.pin_region_code} if c.place.pin_region_code else {}),
             "privacy": report.privacy,
         },
         visibility=Visibility.PUBLIC if report.is_public else Visibility.INTERNAL,

@@ -51,7 +51,7 @@ def build_submission(
         raise bad("description", _("at most 4000 characters."))
     return ReportSubmission(
         description=description,
-        region_code=_region_code(form, address_id),
+        region_code=_region_code(form, address_id, has_point=latitude is not None),
         channel=Channel.OPEN311,
         category_code=service.code,
         latitude=latitude,
@@ -90,8 +90,13 @@ def client_field(field: str, form: QueryDict) -> str:
     return _CLIENT_NAMES.get(field, field)
 
 
-def _region_code(form: QueryDict, address_id: str) -> str:
-    code = form.get("region_code", "").strip() or address_id or conf.default_region()
+def _region_code(form: QueryDict, address_id: str, *, has_point: bool) -> str:
+    """The region code sent, if any. A point alone (the spec's minimum) is placed by intake
+    (`intake.places`), so the deployment's default region only stands in when there is neither."""
+    code = form.get("region_code", "").strip() or address_id
+    if not code and has_point:
+        return ""
+    code = code or conf.default_region()
     if not code:
         raise bad(
             "region_code",

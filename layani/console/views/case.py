@@ -24,6 +24,7 @@ from layani.cases.workflow import REPORT_MOVES, Actor
 from layani.directory.models import Agency
 from layani.directory.selectors import responsibility_by_level
 from layani.intake.models import Report, ReporterIdentity, ReportStatus
+from layani.intake.places import region_label
 from layani.intake.supports import support_breakdown
 from layani.routing.selectors import likely_duplicates
 from layani.routing.services import suggest_for_report
@@ -87,6 +88,7 @@ def case_context(
             )
         ),
         "shown": presentation.report_text(report, audience),
+        "pin_elsewhere": region_label(report.pin_region_id) if report.pin_region_id else "",
         # How the support count was reached: kinds, addresses, refusals (intake.supports).
         "supports": support_breakdown(report),
         "attachments": attachments.for_the_case_page(user, report),

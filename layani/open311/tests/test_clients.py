@@ -76,7 +76,7 @@ def test_civicbot_lists_services_reads_a_definition_posts_and_reads_back(civicbo
     ]
 
 
-def test_civicbot_posts_a_single_value_attribute_with_a_point(civicbot, settings):
+def test_civicbot_posts_a_single_value_attribute_with_a_point(civicbot, settings, boundaries):
     settings.LAYANI_OPEN311_DEFAULT_REGION = A_SLEMAN_VILLAGE
     key = issue_api_key("Aplikasi Jogja Smart")[1]
     prepared = civicbot.create_request(
