@@ -153,3 +153,17 @@ def test_an_update_on_a_closed_case_is_a_400(client, submitted, api_key):
     assert response.status_code == 400
     assert errors(response)[0]["description"].startswith("service_request_id: ")
     assert not AuditEntry.objects.filter(action="open311.update_received").exists()
+
+
+def test_an_update_on_a_held_report_answers_the_hold(client, submitted, api_key, cast):
+    from layani.cases import services
+    from layani.intake.models import ReportStatus
+
+    services.hold_report(submitted, actor=cast.coordinator, question="Di nomor berapa?")
+    response = _update(client, api_key, submitted, description="Depan rumah nomor 12.")
+    assert response.status_code == 200, response.content
+    submitted.refresh_from_db()
+    assert submitted.status == ReportStatus.SUBMITTED
+    update_id = ET.fromstring(response.content).findtext("request_update/update_id")  # noqa: S314
+    assert AuditEntry.objects.get(sequence=int(update_id)).action == "report.information_provided"
+    assert CaseMessage.objects.filter(case__report=submitted, body="Depan rumah nomor 12.").exists()
