@@ -22,7 +22,7 @@ from django.utils.translation import gettext_noop
 from layani.audit.models import AuditEntry
 from layani.cases.presentation import Audience, plates_masked
 from layani.directory import lookups
-from layani.directory.models import Agency, Category, QuestionType, Region, RegionKind
+from layani.directory.models import Agency, Category, QuestionType, Region
 from layani.intake.models import (
     FINAL_STATUSES,
     JournalEntry,
@@ -103,31 +103,6 @@ def _public(value: Decimal | str | None, privacy: str) -> float | None:
     if value is None or value == "":
         return None
     return float(public_coordinate(Decimal(value), privacy))
-
-
-#: How a region of each kind is named in an address ("Kab." for kabupaten and so on).
-_PREFIXES: dict[str, str] = {
-    RegionKind.DESA.value: "Desa",
-    RegionKind.DESA_ADAT.value: "Desa Adat",
-    RegionKind.KELURAHAN.value: "Kel.",
-    RegionKind.KECAMATAN.value: "Kec.",
-    RegionKind.DISTRIK.value: "Distrik",
-    RegionKind.KABUPATEN.value: "Kab.",
-    RegionKind.KOTA.value: "Kota",
-}
-#: Words a region's own name may already start with ("Kabupaten Sleman"), replaced by the prefix.
-_SPELLED_OUT: dict[str, str] = {RegionKind.KABUPATEN.value: "Kabupaten"}
-
-
-def region_label(kind: str, name: str) -> str:
-    """A region as written in an address: ``Kab. Sleman``, ``Kec. Depok``, ``Kota Yogyakarta``."""
-    prefix = _PREFIXES.get(kind)
-    if prefix is None:
-        return name
-    for word in (prefix, _SPELLED_OUT.get(kind, prefix)):
-        if name.lower().startswith(f"{word.lower()} "):
-            name = name[len(word) + 1 :]
-    return f"{prefix} {name}"
 
 
 def readable_address(street: str | None, location: str) -> str:

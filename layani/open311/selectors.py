@@ -15,10 +15,9 @@ from django.db.models import Exists, OuterRef, QuerySet
 
 from layani.audit.models import AuditEntry, Visibility
 from layani.directory import lookups
+from layani.directory.geography import region_label
 from layani.directory.models import Agency, Category, CategoryQuestion, Region, Responsibility
 from layani.intake.models import Attachment, Report
-
-from .representations import region_label
 
 REPORT_OBJECT_TYPE = "report"
 
@@ -58,19 +57,15 @@ def public_requests() -> QuerySet[Report]:
 
 def locations(codes: Iterable[str]) -> dict[str, str]:
     """Each region code -> the region and its parents as an address writes them, most specific
-    first ("Desa Caturtunggal, Kec. Depok, Kab. Sleman, Daerah Istimewa Yogyakarta"), for a whole
-    page in one query. Unknown codes are left out."""
+    first ("Desa Caturtunggal, Kec. Depok, Kab. Sleman, DI Yogyakarta"; each part named by
+    `directory.geography.region_label`), for a whole page in one query. Unknown codes are left
+    out."""
     wanted = {c for c in codes if c}
     chains = {code: Region.ancestor_codes(code) for code in wanted}
     every = {a for chain in chains.values() for a in chain}
     if not every:
         return {}
-    rows = {
-        code: region_label(kind, name)
-        for code, kind, name in Region.objects.filter(code__in=every).values_list(
-            "code", "kind", "name"
-        )
-    }
+    rows = {r.code: region_label(r) for r in Region.objects.filter(code__in=every)}
     return {
         code: ", ".join(rows[a] for a in chain if a in rows)
         for code, chain in chains.items()

@@ -208,15 +208,24 @@ def test_civicbot_posts_with_an_address_id_and_reads_strict_requests_page_by_pag
     assert civicbot.get_token(ids[0]) == [{"service_request_id": ids[0], "token": ids[0]}]
 
 
-@pytest.mark.skip(
-    reason="POST with a point only (no address_id, no region_code, no default region) needs the "
-    "point placed in a village: the geography part of issue 19, not done here."
-)
-def test_civicbot_posts_with_a_point_only(civicbot):
+def test_civicbot_posts_with_a_point_only(civicbot, boundaries):
+    """The spec's minimum: a service code, a point and a description, no region code and no
+    default region. The point is placed in its village (issue 18)."""
     key = issue_api_key("Aplikasi Jogja Smart")[1]
-    civicbot.create_request(
-        "jalan-rusak", dry_run=False, confirm="SEND", api_key=key, lat=-7.7162, lng=110.4114
+    prepared = civicbot.create_request(
+        "jalan-rusak",
+        dry_run=False,
+        confirm="SEND",
+        api_key=key,
+        lat=-7.7162,
+        lng=110.4114,
+        description="Jalan ambles di depan masjid",
     )
+    request_id = prepared.response[0]["service_request_id"]
+    report = Report.objects.get(channel=Channel.OPEN311)
+    assert report.region.level == 4 and report.region_id.startswith("34.04.")  # Sleman
+    item = civicbot.get_request(request_id)
+    assert item["address_id"] == report.region_id and item["address"].endswith("DI Yogyakarta")
 
 
 @pytest.mark.parametrize("fmt", ["json", "xml"])
@@ -254,8 +263,7 @@ def test_georeport_reads_strict_lists_and_single_requests_in_both_formats(base_u
             _strict(single)
         else:  # xmltodict: every value a string, empty elements None
             assert single["address"] == (
-                "Jl. Affandi, Desa Caturtunggal, Kec. Depok, Kab. Sleman, "
-                "Daerah Istimewa Yogyakarta"
+                "Jl. Affandi, Desa Caturtunggal, Kec. Depok, Kab. Sleman, DI Yogyakarta"
             )
             assert float(single["lat"]) == -7.77 and float(single["long"]) == 110.39
             assert single["requested_datetime"].endswith("+07:00")

@@ -92,3 +92,12 @@ def test_points_outside_or_at_sea_are_refused_in_the_spec_errors_document(
     else:
         assert "<errors>" in body and "<description>lat:" in body
     assert not Report.objects.exists()
+
+
+def test_a_point_only_post_in_xml_is_answered_in_xml(client, api_key, boundaries, categories):
+    answered = _post(client, api_key, TUGU, fmt="xml")
+    assert answered.status_code == 200, answered.content
+    assert answered["Content-Type"].startswith(("text/xml", "application/xml"))
+    assert b"<service_request_id>" in answered.content
+    journal.record_pending()
+    assert Report.objects.get(channel="open311").region_id.startswith("34.71.")

@@ -23,7 +23,7 @@ pytestmark = pytest.mark.django_db
 
 BASE = "/open311/v2"
 W3C = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d$")
-CATURTUNGGAL = "Desa Caturtunggal, Kec. Depok, Kab. Sleman, Daerah Istimewa Yogyakarta"
+CATURTUNGGAL = "Desa Caturtunggal, Kec. Depok, Kab. Sleman, DI Yogyakarta"
 STRINGS = (
     *("service_request_id", "status", "status_notes", "service_code", "service_name"),
     *("description", "requested_datetime", "updated_datetime", "address", "address_id"),
@@ -104,10 +104,7 @@ def test_a_report_without_a_category_still_has_every_key(client, reports):
 def test_a_city_address_names_the_kelurahan_and_the_kota(client, reports):
     report = make_report(region_code="34.71.01.1001", address="", latitude=None, longitude=None)
     [item] = client.get(f"{BASE}/requests/{report.display_tracking_id}.json").json()
-    assert (
-        item["address"]
-        == "Kel. Kricak, Kec. Tegalrejo, Kota Yogyakarta, Daerah Istimewa Yogyakarta"
-    )
+    assert item["address"] == "Kel. Kricak, Kec. Tegalrejo, Kota Yogyakarta, DI Yogyakarta"
 
 
 def _waiting(client, api_key, monkeypatch, **extra) -> str:
