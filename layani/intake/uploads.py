@@ -16,6 +16,11 @@ REST API, messaging, assisted intake), so no channel can store what another woul
   metadata (GPS position, camera, owner) is gone — an "anonymous" reporter must not be found
   through the photo — and so is anything hidden behind the picture (a polyglot's HTML or zip);
   the EXIF orientation is applied first; GIFs keep their first frame;
+* image work is bounded, since it happens inside the request: a picture is stored with at most
+  `MAX_STORED_PIXELS` (larger ones are scaled down; a JPEG is decoded at a reduced scale directly,
+  which costs a fraction of a full decode), the encoders use fast settings, and the pixels decoded
+  for one request may not exceed `MAX_REPORT_PIXELS` (`layani.intake.pixel_budget`): the picture
+  that would go over it is refused, named, before it is decoded;
 * the original name is kept for display only, reduced to a plain file name whose extension is the
   real type's (``../../etc/passwd`` → ``passwd.png``, ``photo.jpg.php`` → ``photo.jpg``); files are
   stored under generated names.
@@ -24,12 +29,16 @@ REST API, messaging, assisted intake), so no channel can store what another woul
 from __future__ import annotations
 
 import io
+import math
 import os
 import re
 import struct
+import zlib
 
 from django.utils.translation import gettext as _
-from PIL import Image, ImageOps
+from PIL import Image
+
+from . import pixel_budget
 
 #: Largest single attachment.
 MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
@@ -37,6 +46,13 @@ MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
 MAX_ATTACHMENTS = 10
 #: Largest picture a header may declare (a 50-megapixel phone photo passes; a flood does not).
 MAX_IMAGE_PIXELS = 64_000_000
+#: Largest picture stored (4096 × 4096, about 16.8 megapixels): a complaint photo needs no more, and
+#: any JPEG up to `MAX_IMAGE_PIXELS` fits at half scale, which its decoder produces cheaply.
+MAX_STORED_PIXELS = 4096 * 4096
+#: Most pixels decoded for one request (one report's files): ten pictures of the stored size, so
+#: ten JPEGs of any accepted size always fit; the pictures that cannot be decoded at a reduced scale
+#: (PNG, GIF, WebP) count in full, about two and a half of the largest.
+MAX_REPORT_PIXELS = MAX_ATTACHMENTS * MAX_STORED_PIXELS
 
 #: First bytes → the content type the file really has.
 _SIGNATURES: tuple[tuple[bytes, str], ...] = (
@@ -197,7 +213,14 @@ def reencode_image(content: bytes, content_type: str, shown: str) -> bytes:
     is applied to the pixels first, so a photo taken upright stays upright without its tag. GIFs and
     animated WebPs keep their first frame only (a still is what a report needs, and decoding stays
     bounded). A file that Pillow cannot decode is refused: what cannot be re-encoded is not stored.
+
+    The work is bounded: a JPEG is decoded at the reduced scale (½, ¼, ⅛) that fits
+    `MAX_STORED_PIXELS`, other pictures are decoded whole and scaled down to fit it, and the
+    decoded pixels are charged to the request's budget (`pixel_budget`) before any is decoded.
     """
+    budget = pixel_budget.current()
+    if budget is not None and budget.written_here(content):
+        return content  # this request's own output, checked again (portal form, then intake)
     unreadable = AttachmentError(
         "unreadable_image",
         _("%(name)s could not be read as a picture; it may be damaged. Please send it again.")
@@ -212,16 +235,92 @@ def reencode_image(content: bytes, content_type: str, shown: str) -> bytes:
                     % {"name": shown, "mp": MAX_IMAGE_PIXELS // 1_000_000},
                 )
             source.seek(0)
+            if content_type == "image/jpeg":
+                _decode_reduced(source)
+            if budget is not None and not budget.charge(
+                source.width * source.height, MAX_REPORT_PIXELS
+            ):
+                raise AttachmentError(
+                    "too_many_pixels_in_report",
+                    _(
+                        "%(name)s does not fit: the pictures of one report may have at most "
+                        "%(mp)d megapixels together. Please send fewer or smaller pictures."
+                    )
+                    % {"name": shown, "mp": MAX_REPORT_PIXELS // 1_000_000},
+                )
             lossless = content_type == "image/webp" and _webp_is_lossless(content)
             transparency = source.info.get("transparency")
-            picture = ImageOps.exif_transpose(source)  # a copy with the orientation applied
-            picture.load()
+            source.load()
+            orientation = source.getexif().get(_ORIENTATION, 1)
+            picture = _upright(_fitted(source, keep_colours=transparency is not None), orientation)
             picture.info = {}  # encoders fall back to info (PNG takes its ICC profile from there)
-        return _encode(picture, content_type, lossless=lossless, transparency=transparency)
+            cleaned = _encode(picture, content_type, lossless=lossless, transparency=transparency)
     except AttachmentError:
         raise
     except Exception:  # hostile input: any parser failure is the sender's file, never a 500
         raise unreadable from None
+    if budget is not None:
+        budget.wrote(cleaned)
+    return cleaned
+
+
+def _reduction(width: int, height: int) -> int:
+    """The smallest whole factor that brings the picture within `MAX_STORED_PIXELS`."""
+    factor = 1
+    while math.ceil(width / factor) * math.ceil(height / factor) > MAX_STORED_PIXELS:
+        factor += 1
+    return factor
+
+
+def _decode_reduced(source: Image.Image) -> None:
+    """Let the JPEG decoder scale down while decoding (by ½, ¼ or ⅛), to fit `MAX_STORED_PIXELS`.
+
+    Any JPEG up to `MAX_IMAGE_PIXELS` fits at ½; decoding it so costs about a fifth of a full decode.
+    """
+    width, height = source.size
+    factor = _reduction(width, height)
+    scale = next((s for s in (1, 2, 4, 8) if s >= factor), 8)
+    if scale > 1 and width >= scale and height >= scale:
+        source.draft(None, (width // scale, height // scale))
+
+
+#: Modes whose pixels may be averaged (not palette indices or single bits; `reduce` takes these).
+_AVERAGED = frozenset({"L", "LA", "RGB", "RGBA", "I", "F", "CMYK"})
+
+
+def _fitted(picture: Image.Image, *, keep_colours: bool) -> Image.Image:
+    """The picture reduced by the smallest whole factor that fits `MAX_STORED_PIXELS`, or itself.
+
+    A whole factor, like the JPEG decoder's: averaging blocks of pixels costs a quarter of a
+    bilinear resize of a 64-megapixel picture. Palette pictures and a transparent colour key must
+    keep their exact values, so those pick every n-th pixel instead of averaging.
+    """
+    width, height = picture.size
+    factor = _reduction(width, height)
+    if factor == 1:
+        return picture
+    if picture.mode in _AVERAGED and not keep_colours:
+        return picture.reduce(factor)
+    size = (math.ceil(width / factor), math.ceil(height / factor))
+    return picture.resize(size, Image.Resampling.NEAREST)
+
+
+_ORIENTATION = 0x0112
+#: EXIF orientation → the transposition that makes the picture upright (2–8; 1 is upright).
+_UPRIGHT = {
+    2: Image.Transpose.FLIP_LEFT_RIGHT,
+    3: Image.Transpose.ROTATE_180,
+    4: Image.Transpose.FLIP_TOP_BOTTOM,
+    5: Image.Transpose.TRANSPOSE,
+    6: Image.Transpose.ROTATE_270,
+    7: Image.Transpose.TRANSVERSE,
+    8: Image.Transpose.ROTATE_90,
+}
+
+
+def _upright(picture: Image.Image, orientation: object) -> Image.Image:
+    method = _UPRIGHT.get(orientation) if isinstance(orientation, int) else None
+    return picture if method is None else picture.transpose(method)
 
 
 _PILLOW_FORMATS = {
@@ -246,7 +345,9 @@ def _encode(
         picture.save(out, "JPEG", quality=90)
     elif content_type == "image/png":
         extra = {"transparency": transparency} if transparency is not None else {}
-        picture.save(out, "PNG", **extra)
+        # Run-length strategy: as small as the default for screenshots and scans, and 3-4 times
+        # faster on photo-like pictures (measured in bench/uploads.py).
+        picture.save(out, "PNG", compress_type=zlib.Z_RLE, **extra)
     elif content_type == "image/gif":
         if picture.mode not in ("P", "L"):
             picture = picture.convert("P")
@@ -255,7 +356,12 @@ def _encode(
     else:
         if picture.mode not in ("RGB", "RGBA"):
             picture = picture.convert("RGBA" if "A" in picture.mode else "RGB")
-        picture.save(out, "WEBP", lossless=lossless, quality=90, exact=lossless)
+        # Low encoder effort: the default (method 4; for lossless, effort 90) takes seconds per
+        # megapixel on a photo-like lossless picture (bench/uploads.py).
+        if lossless:
+            picture.save(out, "WEBP", lossless=True, quality=10, method=1, exact=True)
+        else:
+            picture.save(out, "WEBP", quality=90, method=1)
     return out.getvalue()
 
 

@@ -12,6 +12,13 @@ Every view that serves an attachment (the console's, the reporter's and the publ
   runs as an opaque origin with no scripts and no access to the session;
 * ``Cache-Control: private, no-store`` unless the file is public (a reviewed attachment of a
   public report), so shared caches and the phone's disk keep no copy;
+* a public file is ``Cache-Control: public, no-cache`` with an ``ETag`` (the stored file's SHA-256):
+  a shared cache may keep it, but must ask again before every use. The public view runs its check
+  first, so the question gets a cheap 304 while the attachment is still approved and a 404 the
+  moment the coordinator withdraws it (or the report stops being public) — no copy outlives the
+  withdrawal (`public_attachment_response`). A lifetime (``max-age``) would let caches serve the
+  file without asking for that long, and a URL that changes with each approval would not help:
+  a cache keeps serving what it holds under the old URL until the lifetime ends;
 * the file streams from storage (`FileResponse`) instead of being read into memory.
 
 A file missing from storage is a 404 like any other attachment the asker may not have.
@@ -19,7 +26,10 @@ A file missing from storage is a 404 like any other attachment the asker may not
 
 from __future__ import annotations
 
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpRequest
+from django.http.response import HttpResponseBase
+from django.utils.cache import get_conditional_response
+from django.utils.http import quote_etag
 
 from layani.intake.models import Attachment
 from layani.intake.uploads import EXTENSIONS
@@ -28,6 +38,10 @@ from layani.intake.uploads import EXTENSIONS
 #: (`EXTENSIONS` also names download files by type, never by the sender's file name.)
 SAFE_TYPES = frozenset(EXTENSIONS)
 DOWNLOAD_CSP = "sandbox; default-src 'none'; frame-ancestors 'none'"
+#: Staff's and reporters' downloads: no cache anywhere keeps a copy.
+PRIVATE_CACHE = "private, no-store"
+#: Public downloads: caches may keep a copy but revalidate before each use (no lifetime).
+PUBLIC_CACHE = "public, no-cache"
 
 
 def safe_content_type(attachment: Attachment) -> str:
@@ -55,5 +69,29 @@ def attachment_response(attachment: Attachment, *, filename: str, public: bool) 
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = DOWNLOAD_CSP
     response["Cross-Origin-Resource-Policy"] = "same-origin"
-    response["Cache-Control"] = "public, max-age=3600" if public else "private, no-store"
+    response["Cache-Control"] = PUBLIC_CACHE if public else PRIVATE_CACHE
+    if public and attachment.sha256:
+        response["ETag"] = entity_tag(attachment)
     return response
+
+
+def entity_tag(attachment: Attachment) -> str:
+    """The stored file's digest: it changes only when the bytes do."""
+    return quote_etag(attachment.sha256)
+
+
+def public_attachment_response(
+    request: HttpRequest, attachment: Attachment, *, filename: str
+) -> HttpResponseBase:
+    """A public download, for a view that has just checked the attachment may be public.
+
+    A cache (or browser) revalidating a copy it holds gets a 304 without the body; a request that
+    reaches here with a stale tag, or none, gets the file (`attachment_response`, public)."""
+    if attachment.sha256:
+        tag = entity_tag(attachment)
+        conditional = get_conditional_response(request, etag=tag)
+        if conditional is not None:
+            conditional["ETag"] = tag
+            conditional["Cache-Control"] = PUBLIC_CACHE
+            return conditional
+    return attachment_response(attachment, filename=filename, public=True)

@@ -197,13 +197,14 @@ def test_pixel_floods_are_refused(categories, regions, kind):
 
 def test_a_large_but_sane_photo_size_passes_the_pixel_check(categories, regions):
     # 48 megapixels, a phone camera; a real picture, since every image is decoded and re-encoded.
+    # It is stored halved (at most MAX_STORED_PIXELS, layani/intake/tests/test_image_work.py).
     out = io.BytesIO()
     Image.new("L", (8000, 6000)).save(out, "PNG")
     receipt = _submit("besar.png", out.getvalue())
     attachment = receipt.report.attachments.get()
     assert attachment.content_type == "image/png"
     with Image.open(attachment.file.path) as stored:
-        assert stored.size == (8000, 6000)
+        assert stored.size == (4000, 3000)
 
 
 # --- refused: size; active PDFs ------------------------------------------------------------------

@@ -15,6 +15,7 @@ from django.urls import reverse
 from PIL import Image
 
 from conftest import A_SLEMAN_VILLAGE
+from layani.cases import services
 from layani.intake.models import Attachment, Channel, PrivacyTier
 from layani.intake.services import Identity, ReportSubmission, UploadedAttachment, submit_report
 
@@ -92,7 +93,8 @@ def test_a_public_download_has_no_exif_and_a_neutral_name(client, categories, re
     assert response["Content-Type"] == "image/jpeg"
     assert response["X-Content-Type-Options"] == "nosniff"
     assert "sandbox" in response["Content-Security-Policy"]
-    assert response["Cache-Control"] == "public, max-age=3600"
+    assert response["Cache-Control"] == "public, no-cache"  # kept only if asked again each time
+    assert response["ETag"] == f'"{attachment.sha256}"'
     body = _body(response)
     with Image.open(io.BytesIO(body)) as served:
         assert served.size == (32, 24)
@@ -150,3 +152,110 @@ def test_a_reporter_cannot_reach_another_reports_attachment(client, categories, 
         reverse("portal:report-attachment", args=[theirs.report.tracking_id, foreign.pk]),
     ]
     assert [client.get(url).status_code for url in guesses] == [404, 404, 404, 404]
+
+
+# --- a withdrawn review takes the file off shared caches at once (issue 16) ---------------------
+
+
+class _SharedCache:
+    """A shared HTTP cache in front of the test client, as RFC 9111 has one behave for the few
+    directives Layani sends: a stored 200 is served without asking while it is fresh (``max-age``,
+    no ``no-cache``/``no-store``/``private``); otherwise it is revalidated with its ``ETag``, and
+    a 304 serves the stored body while any other answer replaces it. The clock does not move, so a
+    lifetime of any length is still running when the test withdraws the review."""
+
+    def __init__(self, client) -> None:
+        self.client = client
+        self.stored: dict[str, tuple[dict[str, str], bytes]] = {}
+        self.asked_origin = 0
+
+    def get(self, url: str) -> tuple[int, bytes]:
+        held = self.stored.get(url)
+        if held is not None and _fresh(held[0]):
+            return 200, held[1]
+        extra = {"HTTP_IF_NONE_MATCH": held[0]["ETag"]} if held and "ETag" in held[0] else {}
+        self.asked_origin += 1
+        response = self.client.get(url, **extra)
+        if response.status_code == 304 and held is not None:
+            return 200, held[1]
+        self.stored.pop(url, None)
+        if response.status_code != 200:
+            return response.status_code, b""
+        body = _body(response)
+        directives = _directives(response)
+        if not directives & {"no-store", "private"}:
+            self.stored[url] = (
+                {k: response[k] for k in ("Cache-Control", "ETag") if k in response},
+                body,
+            )
+        return 200, body
+
+
+def _directives(response_or_headers) -> set[str]:
+    return {p.strip() for p in response_or_headers.get("Cache-Control", "").split(",") if p.strip()}
+
+
+def _fresh(headers: dict[str, str]) -> bool:
+    directives = _directives(headers)
+    if "no-cache" in directives:
+        return False
+    ages = [int(d.split("=", 1)[1]) for d in directives if d.startswith(("max-age=", "s-maxage="))]
+    return bool(ages) and max(ages) > 0
+
+
+def _approved(cast, privacy=PrivacyTier.BIASA) -> Attachment:
+    attachment = _submit(privacy).report.attachments.get()
+    return services.review_attachment(attachment, actor=cast.coordinator, approved=True)
+
+
+def test_after_withdrawal_the_public_url_is_404_at_once_even_through_a_shared_cache(client, cast):
+    attachment = _approved(cast)
+    url = _public_url(attachment)
+    cache = _SharedCache(client)
+    status, body = cache.get(url)
+    assert status == 200 and body.startswith(b"\xff\xd8")
+    services.review_attachment(attachment, actor=cast.coordinator, approved=False)
+    assert cache.get(url) == (404, b"")
+    assert cache.asked_origin == 2  # the cache asked again instead of serving its copy
+    assert client.get(url).status_code == 404
+    page = client.get(reverse("portal:report-detail", args=[attachment.report.tracking_id]))
+    assert url not in page.content.decode()
+
+
+def test_a_cache_revalidating_a_withdrawn_file_gets_404_not_304(client, cast):
+    attachment = _approved(cast)
+    url = _public_url(attachment)
+    first = client.get(url)
+    tag = first["ETag"]
+    again = client.get(url, HTTP_IF_NONE_MATCH=tag)
+    assert again.status_code == 304  # still approved: the cache's copy is current, no body sent
+    assert (again["ETag"], again["Cache-Control"]) == (tag, "public, no-cache")
+    services.review_attachment(attachment, actor=cast.coordinator, approved=False)
+    withdrawn = client.get(url, HTTP_IF_NONE_MATCH=tag)
+    assert withdrawn.status_code == 404
+    assert "public" not in withdrawn.get("Cache-Control", "")
+    # Approved again: the same file under the same URL, downloadable again at once.
+    services.review_attachment(attachment, actor=cast.coordinator, approved=True)
+    assert client.get(url).status_code == 200
+
+
+def test_a_public_download_never_carries_a_lifetime(client, cast):
+    response = client.get(_public_url(_approved(cast)))
+    directives = _directives(response)
+    assert directives == {"public", "no-cache"}
+    assert not any(d.startswith(("max-age", "s-maxage", "stale-")) for d in directives)
+    assert "Expires" not in response
+
+
+def test_the_reporters_download_stays_private_and_unstored_even_when_public(client, cast):
+    receipt = _submit(PrivacyTier.BIASA)
+    attachment = services.review_attachment(
+        receipt.report.attachments.get(), actor=cast.coordinator, approved=True
+    )
+    _unlock(client, receipt)
+    response = client.get(_my_url(attachment))
+    assert response.status_code == 200
+    assert {"private", "no-store"} <= _directives(response) and "public" not in _directives(
+        response
+    )
+    assert "ETag" not in response
