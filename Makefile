@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export DJANGO_SETTINGS_MODULE ?= layani.config.settings.dev
 
-.PHONY: help install browser-deps exiftool wrk vendor demo run test test-crash test-postgres check fmt lint types migrations-check messages clean bench
+.PHONY: help install browser-deps exiftool wrk vendor demo run test test-crash test-postgres check fmt lint types migrations-check messages clean bench bench-geo
 
 help:
 	@echo "make demo            set up everything and start Layani with demo data at http://127.0.0.1:8000"
@@ -66,6 +66,11 @@ bench: $(STAMP) wrk
 	    "SELECT 1 FROM pg_database WHERE datname = 'bench'" | grep -q 1 || \
 	  psql "$${BENCH_ADMIN_URL:-postgres://postgres@127.0.0.1:5432/postgres}" -c "CREATE DATABASE bench"; fi
 	$(BIN)/python bench/http/run.py --reports $(REPORTS) --db $(BENCH_DB) $(BENCH_ARGS)
+
+# Point → region lookups for DIY against brute-force baselines; writes the "Point → region"
+# section of docs/benchmarks.md.
+bench-geo: $(STAMP)
+	$(BIN)/python bench/geo/locate.py
 
 fmt: $(STAMP)
 	$(BIN)/ruff format .

@@ -373,8 +373,11 @@ def load_boundaries(
     codes = {b.code for b in boundaries}
     known = set(Region.objects.filter(code__in=codes).values_list("code", flat=True))
     with transaction.atomic():
-        Boundary.objects.filter(region_id=province).delete()
-        Boundary.objects.filter(region__code__startswith=f"{province}.").delete()
+        # Only the ids are read for the deletion signals, not the polygons.
+        Boundary.objects.filter(region_id=province).only("id", "region").delete()
+        Boundary.objects.filter(region__code__startswith=f"{province}.").only(
+            "id", "region"
+        ).delete()
         batch: list[Boundary] = []
         seen: set[str] = set()
         for b in boundaries:
