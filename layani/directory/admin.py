@@ -1,6 +1,7 @@
 from django.contrib import admin
+from django.http import HttpRequest
 
-from .models import Agency, Category, CategoryQuestion, Region, Responsibility, Unit
+from .models import Agency, Boundary, Category, CategoryQuestion, Region, Responsibility, Unit
 
 
 @admin.register(Region)
@@ -59,3 +60,23 @@ class ResponsibilityAdmin(admin.ModelAdmin):
     list_filter = ["level", "category__parent"]
     search_fields = ["category__name", "agency__name", "region__name"]
     raw_id_fields = ["region", "agency", "category"]
+
+
+@admin.register(Boundary)
+class BoundaryAdmin(admin.ModelAdmin):
+    """Read-only: boundaries come from `layani load_boundaries` (docs/geography.md), whole
+    provinces at a time, so that the lookup index and the data never disagree."""
+
+    list_display = ["region", "level", "source"]
+    list_filter = ["level"]
+    search_fields = ["region__code", "region__name"]
+    exclude = ["polygon"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
