@@ -9,7 +9,6 @@ an address budget (the rule: `layani.intake.supports`).
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -26,6 +25,7 @@ from layani.intake.tracking import format_tracking_id
 from . import maps
 from .attachments import public_attachments
 from .pagination import CachedCountPaginator
+from .places import map_settings
 from .regions import region_path
 from .selectors import (
     ReportFilters,
@@ -104,11 +104,7 @@ def _excerpt(text: str, words: int = 30) -> str:
 
 def report_map(request: HttpRequest) -> HttpResponse:
     """The map page; markers come from `map_data`. Without JavaScript it links to the list."""
-    context = {
-        "map_tile_url": getattr(settings, "LAYANI_MAP_TILE_URL", ""),
-        "map_attribution": getattr(settings, "LAYANI_MAP_ATTRIBUTION", ""),
-        **_filter_context(request),
-    }
+    context = {**map_settings(), **_filter_context(request)}
     return render(request, "portal/report_map.html", context)
 
 

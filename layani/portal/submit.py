@@ -39,6 +39,7 @@ from layani.security.ratelimit import client_ip, hit, limit_for, too_many_reques
 from . import routing_seam
 from .forms import INTAKE_FIELD_MAP, PRIVACY_EXPLANATIONS, ReportForm
 from .models import NotificationPreference
+from .places import map_settings
 from .regions import LEVEL_FIELDS, chosen_from_code, region_levels, search_regions
 from .track import remember_tracked
 from .uploads import ACCEPT, UploadError, check_uploads
@@ -185,11 +186,16 @@ def _render(
         ],
         "privacy_value": str(form["privacy"].value() or ""),
         "accept": ACCEPT,
-        "map_tile_url": getattr(settings, "LAYANI_MAP_TILE_URL", ""),
-        "map_attribution": getattr(settings, "LAYANI_MAP_ATTRIBUTION", ""),
+        **map_settings(),
+        "pin_strings": pin_strings(),
         "outbox_strings": outbox_strings(),
         "sign_in_url": reverse("portal:sign-in") + "?next=" + reverse("portal:submit"),
     }
+    # With a map (tiles or boundaries), JavaScript fills the coordinates from the pin; the fields
+    # stay for browsers without it, and show whenever they hold an error to correct.
+    context["has_map"] = bool(context["map_tile_url"] or context["map_areas"])
+    coordinate_errors = show_errors and ("latitude" in form.errors or "longitude" in form.errors)
+    context["coordinates_nojs_only"] = context["has_map"] and not coordinate_errors
     if assist or show_errors:
         context.update(_assist(form))
     return render(request, "portal/submit.html", context, status=status)
@@ -340,6 +346,38 @@ def service_worker(request: HttpRequest) -> HttpResponse:
 def outbox(request: HttpRequest) -> HttpResponse:
     """The page that lists reports waiting on this device (the list itself lives in the browser)."""
     return render(request, "portal/outbox.html", {"outbox_strings": outbox_strings()})
+
+
+def pin_strings() -> dict[str, str]:
+    """The sentences the form's map and "use my location" show (static/portal/submit.js)."""
+    return {
+        "locating": _("Finding your location…"),
+        "looking_up": _("Looking up the place…"),
+        "found": _("Pin placed in %(label)s. The lists below now show this place."),
+        "found_district": _(
+            "Pin placed in %(label)s. Choose the village in the list below if you know it."
+        ),
+        "pin_at": _("The pin is in %(label)s."),
+        "accuracy": _(
+            "Your location is accurate to about %(m)s m: check the pin on the map and drag it "
+            "if needed."
+        ),
+        "denied": _(
+            "Your location was not shared (permission refused). Put the pin on the map or "
+            "choose the place from the lists below."
+        ),
+        "unavailable": _(
+            "Your location could not be found. Put the pin on the map or choose the place from "
+            "the lists below."
+        ),
+        "offline": _(
+            "The place could not be looked up (no connection?). Choose it from the lists below."
+        ),
+        "map_failed": _("The map could not be loaded. Choose the place from the lists below."),
+        "removed": _("The pin was removed."),
+        "show_map": _("Show the map"),
+        "hide_map": _("Hide the map"),
+    }
 
 
 def outbox_strings() -> dict[str, str]:

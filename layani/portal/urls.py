@@ -3,7 +3,17 @@ from django.urls import path
 
 from layani.security.ratelimit import rate_limited
 
-from . import account, attachments, browse, privacy_views, submit, supporting, track, views
+from . import (
+    account,
+    attachments,
+    browse,
+    places,
+    privacy_views,
+    submit,
+    supporting,
+    track,
+    views,
+)
 
 app_name = "portal"
 urlpatterns = [
@@ -15,6 +25,7 @@ urlpatterns = [
     path("lapor/menunggu/", submit.outbox, name="outbox"),
     path("lapor/wilayah/", submit.region_fields, name="submit-regions"),
     path("lapor/wilayah/cari/", submit.region_search, name="submit-region-search"),
+    path("lapor/wilayah/titik/", places.point, name="submit-point"),
     path("lapor/pertanyaan/", submit.category_questions, name="submit-questions"),
     path("lapor/bantuan/", submit.assist, name="submit-assist"),
     # Tracking one's own report
@@ -30,6 +41,7 @@ urlpatterns = [
     path("laporan/", browse.report_list, name="report-list"),
     path("laporan/peta/", browse.report_map, name="report-map"),
     path("laporan/peta.json", browse.map_data, name="report-map-data"),
+    path("peta/batas.json", places.outline, name="map-outlines"),
     path("laporan/<str:tracking_id>/", browse.report_detail, name="report-detail"),
     path("laporan/<str:tracking_id>/dukung/", supporting.support, name="report-support"),
     path(

@@ -8,7 +8,9 @@
   var source = box.getAttribute("data-points");
   var countBox = document.getElementById("report-map-count");
   var map = L.map(box).setView([-2.5, 118], 4);
-  if (tiles) L.tileLayer(tiles, { attribution: box.getAttribute("data-attribution"), maxZoom: 19 }).addTo(map);
+  var base = null;
+  if (window.LayaniBasemap) base = window.LayaniBasemap(map, box);
+  else if (tiles) L.tileLayer(tiles, { attribution: box.getAttribute("data-attribution"), maxZoom: 19 }).addTo(map);
   var layer = L.layerGroup().addTo(map);
   var pending = null, timer = null;
 
@@ -43,7 +45,7 @@
       var icon = L.divIcon({
         className: "map-cluster map-cluster-" + size(c.count),
         html: "<span aria-hidden=\"true\">" + c.count.toLocaleString("id-ID") + "</span>",
-        iconSize: null
+        iconSize: null  // the size and centring come from .map-cluster-* (layani.css)
       });
       var marker = L.marker([c.lat, c.lng], { icon: icon, title: text, keyboard: true }).addTo(layer);
       var el = marker.getElement();
@@ -65,7 +67,11 @@
   load(false).then(function (data) {
     if (!data) return;
     if (data.extent) map.fitBounds(data.extent, { padding: [20, 20], maxZoom: 15 });
-    else draw(data);
+    else {
+      draw(data);
+      // No report with a point yet: show the area this service covers.
+      if (base) base.area.then(function (bounds) { if (bounds) map.fitBounds(bounds); });
+    }
     map.on("moveend", function () {
       clearTimeout(timer);
       timer = setTimeout(function () { load(true).then(function (d) { if (d) draw(d); }); }, 200);
