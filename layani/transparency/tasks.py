@@ -1,7 +1,8 @@
 """Queue entry points for the statistics jobs (enqueued by ``layani sla scheduler``).
 
 ``update_statistics_rollups`` runs every few minutes (``LAYANI_ROLLUP_MINUTES``, default 5) and
-folds in the reports changed since the last run; ``write_opendata_snapshot`` writes the day's
+folds in the reports changed since the last run (and refreshes the per-district counts of the
+statistics map); ``write_opendata_snapshot`` writes the day's
 open-data files once a day.
 """
 
@@ -13,15 +14,17 @@ from io import StringIO
 from django.core.management import call_command
 from django_tasks import task
 
-from . import rollups
+from . import districts, rollups
 
 logger = logging.getLogger(__name__)
 
 
 @task()
 def update_statistics_rollups() -> int:
-    """Fold the reports named in the audit log since the last run into the rollups."""
+    """Fold the reports named in the audit log since the last run into the rollups, and count the
+    reports per district for the statistics map anew (`districts`)."""
     done = rollups.update()
+    districts.refresh()
     logger.info("statistics rollups: %d reports folded in", done)
     return done
 

@@ -14,7 +14,7 @@ from django.shortcuts import render
 from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 
-from . import opendata, published, rollups
+from . import districts, opendata, published, rollups
 from .charts import bar_chart
 from .scorecards import minimum_cases, scorecards
 from .selectors import Overview
@@ -47,7 +47,8 @@ def statistics_page(request: HttpRequest) -> HttpResponse:
         ("region", data.by_region, bar_chart(data.by_region)),
         ("month", data.by_month, bar_chart(data.by_month)),
     ]
-    return render(request, "transparency/statistics.html", {"data": data, "charts": charts})
+    context = {"data": data, "charts": charts, "district_map": districts.district_map(data.total)}
+    return render(request, "transparency/statistics.html", context)
 
 
 @require_GET
