@@ -113,3 +113,19 @@ def test_refused_location_says_so(browser, live_server, boundaries, categories):
         assert page.locator("#pin-map").is_hidden()  # the map was not loaded for nothing
     finally:
         context.close()
+
+
+def test_keyboard_enter_puts_the_pin_in_the_middle(new_page, boundaries, categories):
+    page = new_page()
+    _open_map(page)
+    page.evaluate(
+        "() => document.getElementById('pin-map').layaniMap"
+        ".setView([-7.75202, 110.49147], 15, {animate: false})"
+    )
+    page.focus("#pin-map")
+    page.keyboard.press("Enter")
+    page.locator("#pin-map-status", has_text="Desa Bokoharjo").wait_for()
+    assert page.locator("#id_latitude").input_value().startswith("-7.75")
+    page.click("#remove-pin")
+    assert page.locator("#id_latitude").input_value() == ""
+    assert page.locator("#pin-map .leaflet-marker-icon").count() == 0

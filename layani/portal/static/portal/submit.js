@@ -55,149 +55,30 @@
     }
   });
 
-  /* ---- the map pin and "use my location" (Leaflet loads only when the map is shown) ---- */
-  var lat = document.getElementById("id_latitude"), lng = document.getElementById("id_longitude");
-  var wrap = document.getElementById("pin-map-wrap"), map = null, marker = null, mapLoading = null;
-  var status = document.getElementById("pin-map-status");
-  var strings = {};
-  try { strings = JSON.parse(document.getElementById("pin-strings").textContent); } catch (e) { /* no map */ }
-  function say(text, isError) {
-    if (!status) return;
-    status.textContent = text || "";
-    status.classList.toggle("error", !!isError);
-  }
-  function fill(text, values) {
-    return (text || "").replace(/%\((\w+)\)s/g, function (_m, k) { return values[k]; });
-  }
-  function pickRegion(code) {
-    if (!window.htmx || !code) return;
-    window.htmx.ajax("GET", form.getAttribute("data-regions-url") + "?pick=" + encodeURIComponent(code),
-                     { target: "#region-fields", swap: "outerHTML" });
-  }
-  var asked = 0;
-  function lookUp(la, lo, extra, keepSelects) {
-    var mine = ++asked;
-    say(strings.looking_up);
-    var url = wrap.getAttribute("data-point-url") + "?lat=" + la.toFixed(6) + "&lng=" + lo.toFixed(6);
-    return fetch(url, { headers: { "Accept": "application/json" } }).then(function (r) {
-      return r.json().then(function (body) { return { ok: r.ok, body: body }; });
-    }).then(function (answer) {
-      if (mine !== asked) return;
-      if (!answer.ok) {  // refused (at sea, another province): the pin and the coordinates go
-        if (!keepSelects) clearPoint();
-        say(answer.body.error, true);
-        return;
-      }
-      var codes = answer.body.codes;
-      if (!keepSelects) pickRegion(codes.village || codes.district);
-      var text = fill(keepSelects ? strings.pin_at : answer.body.precise ? strings.found : strings.found_district,
-                      { label: answer.body.label });
-      say(extra ? text + " " + extra : text);
-    }).catch(function () { if (mine === asked) say(strings.offline, true); });
-  }
-  function placeMarker(la, lo) {
-    if (!map) return;
-    if (!marker) {
-      marker = window.L.marker([la, lo], { draggable: true, keyboard: false, autoPan: true }).addTo(map);
-      marker.on("dragend", function () { var p = marker.getLatLng(); setPoint(p.lat, p.lng); });
-    } else marker.setLatLng([la, lo]);
-  }
-  function setPoint(la, lo, extra) {
-    lat.value = la.toFixed(6); lng.value = lo.toFixed(6);
-    placeMarker(la, lo);
-    var remove = document.getElementById("remove-pin");
-    if (remove) remove.hidden = false;
-    saveDraft();
-    return lookUp(la, lo, extra);
-  }
-  function clearPoint() {
-    lat.value = ""; lng.value = "";
-    if (marker) { marker.remove(); marker = null; }
-    var remove = document.getElementById("remove-pin");
-    if (remove) remove.hidden = true;
-    saveDraft();
-  }
-  function loadScript(src) {
-    return new Promise(function (resolve, reject) {
+  /* ---- the map pin and "use my location": portal/pinmap.js (and Leaflet) load on first use ---- */
+  var wrap = document.getElementById("pin-map-wrap");
+  if (wrap) {
+    var pending = [], loading = false;
+    var run = function (action) {
+      if (window.LayaniPinMap) return window.LayaniPinMap.run(action);
+      pending.push(action);
+      if (loading) return;
+      loading = true;
       var s = document.createElement("script");
-      s.src = src; s.onload = resolve; s.onerror = reject;
+      s.src = wrap.getAttribute("data-pinmap-js");
+      s.onload = function () {
+        window.LayaniPinMap.init(form, wrap, function () { saveDraft(); });
+        pending.forEach(window.LayaniPinMap.run);
+      };
+      s.onerror = function () { loading = false; pending = []; };
       document.head.appendChild(s);
+    };
+    wrap.addEventListener("click", function (e) {
+      var button = e.target.closest("#use-my-location, #show-map, #remove-pin");
+      if (button) { e.preventDefault(); run(button.id); }
     });
-  }
-  function loadMap() {
-    if (mapLoading) return mapLoading;
-    var css = document.createElement("link");
-    css.rel = "stylesheet"; css.href = wrap.getAttribute("data-leaflet-css");
-    document.head.appendChild(css);
-    mapLoading = (window.L ? Promise.resolve() : loadScript(wrap.getAttribute("data-leaflet-js")))
-      .then(function () { return window.LayaniBasemap ? null : loadScript(wrap.getAttribute("data-basemap-js")); })
-      .then(function () {
-        var L = window.L, la = parseFloat(lat.value), lo = parseFloat(lng.value), has = !isNaN(la) && !isNaN(lo);
-        map = L.map("pin-map", { keyboard: true }).setView(has ? [la, lo] : [-2.5, 118], has ? 16 : 4);
-        map.getContainer().layaniMap = map;  // for the browser tests
-        var base = window.LayaniBasemap(map, wrap);
-        var touched = false;
-        ["pointerdown", "wheel", "keydown"].forEach(function (type) {
-          map.getContainer().addEventListener(type, function () { touched = true; }, { once: true });
-        });
-        base.area.then(function (bounds) {  // the covered area, unless the citizen moved already
-          if (bounds && !marker && !touched) map.fitBounds(bounds);
-        });
-        if (has) placeMarker(la, lo);
-        map.on("click", function (e) { setPoint(e.latlng.lat, e.latlng.lng); });
-        var box = map.getContainer();
-        box.addEventListener("keydown", function (e) {
-          if ((e.key === "Enter" || e.key === " ") && e.target === box) {
-            e.preventDefault();
-            var c = map.getCenter();
-            setPoint(c.lat, c.lng);
-          }
-        });
-        return map;
-      })
-      .catch(function () { mapLoading = null; say(strings.map_failed, true); return null; });
-    return mapLoading;
-  }
-  var showMap = document.getElementById("show-map"), mapBox = document.getElementById("pin-map-box");
-  function openMap() {
-    if (!mapBox) return Promise.resolve(null);
-    mapBox.hidden = false;
-    showMap.setAttribute("aria-expanded", "true");
-    showMap.textContent = strings.hide_map;
-    return loadMap().then(function (m) { if (m) m.invalidateSize(); return m; });
-  }
-  if (showMap && wrap) {
-    showMap.addEventListener("click", function () {
-      if (mapBox.hidden) openMap();
-      else {
-        mapBox.hidden = true;
-        showMap.setAttribute("aria-expanded", "false");
-        showMap.textContent = strings.show_map;
-      }
-    });
-  }
-  var removePin = document.getElementById("remove-pin");
-  if (removePin) {
-    removePin.addEventListener("click", function () { clearPoint(); say(strings.removed); showMap.focus(); });
-    removePin.hidden = !lat.value;
-  }
-  var locateButton = document.getElementById("use-my-location");
-  if (locateButton && wrap) {
-    locateButton.addEventListener("click", function () {
-      if (!("geolocation" in navigator)) { say(strings.unavailable, true); return; }
-      say(strings.locating);
-      navigator.geolocation.getCurrentPosition(function (pos) {
-        var la = pos.coords.latitude, lo = pos.coords.longitude, acc = Math.round(pos.coords.accuracy || 0);
-        var extra = acc > 100 ? fill(strings.accuracy, { m: acc.toLocaleString("id-ID") }) : "";
-        setPoint(la, lo, extra);
-        openMap().then(function (m) { if (m) { placeMarker(la, lo); m.setView([la, lo], 16); } });
-      }, function (error) {
-        say(error && error.code === 1 ? strings.denied : strings.unavailable, true);
-      }, { enableHighAccuracy: true, timeout: 15000, maximumAge: 60000 });
-    });
-  }
-  if (wrap && lat.value && lng.value) {  // a form sent back (an error, a "Continue" step)
-    lookUp(parseFloat(lat.value), parseFloat(lng.value), "", true);
+    var la = document.getElementById("id_latitude"), lo = document.getElementById("id_longitude");
+    if (la && lo && la.value && lo.value) run("label");  // a form sent back: say where its pin is
   }
 
   /* ---- the draft on this device (localStorage; never sent anywhere by itself) ---- */
