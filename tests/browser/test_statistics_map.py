@@ -14,7 +14,9 @@ pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.browser]
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 
 
-def test_district_map_with_legend_and_table(browser, live_server, boundaries, categories, settings):
+def test_district_map_with_legend_and_table(
+    browser, live_server, boundaries, categories, settings, private_cache
+):
     from layani.directory.models import Region
     from layani.transparency import districts
 
@@ -23,8 +25,7 @@ def test_district_map_with_legend_and_table(browser, live_server, boundaries, ca
     codes = Region.objects.filter(level=3, code__startswith="34.").values_list("code", flat=True)
     counts = {code: rng.choice([0, 3, 8, 15, 25, 40, 60, 90, 140, 260]) for code in codes}
     settings.TRANSPARENCY_MIN_CASES = 20
-    from django.core.cache import cache
-
+    cache = private_cache  # not the Redis other test processes share
     cache.set(districts.KEY, districts.DistrictCounts(timezone.now(), counts, 12), 600)
     try:
         for name, viewport in (("laptop", (1280, 900)), ("phone", (360, 740))):

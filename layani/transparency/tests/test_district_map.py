@@ -26,6 +26,12 @@ def _report(region, privacy=PrivacyTier.BIASA):
     ).report
 
 
+@pytest.fixture(autouse=True)
+def _own_cache(private_cache):
+    """The counts live in the cache: a cache of this test's own, not the Redis other test
+    processes share in the PostgreSQL pass."""
+
+
 @pytest.fixture
 def counted(boundaries, categories, settings):
     settings.TRANSPARENCY_MIN_CASES = 3
