@@ -60,7 +60,11 @@ def test_a_pin_fills_the_region_selects_and_shows_the_place(
     page.locator(".map-label-village").first.wait_for()
     assert serious_accessibility_problems(page) == []
     if os.environ.get("LAYANI_SCREENSHOTS"):
-        page.locator("#pin-map-wrap").scroll_into_view_if_needed()
+        page.evaluate(  # a step back, to show the neighbouring villages and their names
+            "() => document.getElementById('pin-map').layaniMap.setZoom(14, {animate: false})"
+        )
+        page.wait_for_timeout(800)
+        page.locator("#pin-map-title").evaluate("e => e.scrollIntoView()")
         page.screenshot(path=str(SCREENSHOTS / "portal-submit-map-laptop.png"))
 
 
@@ -95,7 +99,11 @@ def test_use_my_location_places_the_pin(browser, live_server, boundaries, catego
         )
         page.locator("#pin-map .leaflet-marker-icon").wait_for()
         if os.environ.get("LAYANI_SCREENSHOTS"):
-            page.locator("#pin-map-wrap").scroll_into_view_if_needed()
+            page.evaluate(
+                "() => document.getElementById('pin-map').layaniMap.setZoom(14, {animate: false})"
+            )
+            page.wait_for_timeout(800)
+            page.locator("#pin-map-help").evaluate("e => e.scrollIntoView()")
             page.screenshot(path=str(SCREENSHOTS / "portal-submit-map-phone.png"))
     finally:
         context.close()
