@@ -72,3 +72,16 @@ def test_reports_are_varied_and_played_through_the_workflow(demo):
 def test_seed_demo_refuses_a_database_that_already_has_agencies(cast):
     with pytest.raises(CommandError):
         call_command("seed_demo", reports=1, verbosity=0)
+
+
+def test_the_demo_admin_has_the_demo_authenticator_key(regions, categories):
+    """The Django admin asks for the second factor, so the demo's admin is enrolled like the
+    coordinators are, with the key `demo_up` prints."""
+    from layani.accounts.models import User
+    from layani.demo.organisations import DEMO_TOTP_SECRET
+    from layani.security.models import TotpDevice
+
+    call_command("seed_demo", reports=1, verbosity=0)
+    admin = User.objects.get(username="admin")
+    device = TotpDevice.objects.get(user=admin)
+    assert device.secret == DEMO_TOTP_SECRET and device.confirmed_at is not None

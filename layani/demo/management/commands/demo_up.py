@@ -120,7 +120,8 @@ class Command(BaseCommand):
             self.stdout.write(f"  {username:<28} {role}")
         self.stdout.write(f"  … and {staff} staff accounts in all: see /admin/accounts/membership/")
         self.stdout.write(
-            f"Coordinators, agency admins, supervisors and oversight also enter a code from an "
+            f"The admin, coordinators, agency admins, supervisors and oversight also enter a code "
+            f"from an "
             f"authenticator app with the demo key {DEMO_TOTP_SECRET} (or: oathtool --totp -b "
             f"{DEMO_TOTP_SECRET})."
         )

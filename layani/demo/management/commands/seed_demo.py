@@ -6,12 +6,15 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.test.utils import override_settings
+from django.utils import timezone
 from tqdm import tqdm
 
 from layani.accounts.models import User
 from layani.demo.deployment import DEMO_PASSWORD, PROVINCE, build_organisations
+from layani.demo.organisations import DEMO_TOTP_SECRET
 from layani.demo.reports import generate_reports
 from layani.directory.models import Agency, Category, Region
+from layani.security.models import TotpDevice
 
 
 class Command(BaseCommand):
@@ -31,7 +34,9 @@ class Command(BaseCommand):
         if Agency.objects.exists():
             raise CommandError("This database already has agencies; the demo needs an empty one.")
         logins = build_organisations()
-        User.objects.create_superuser("admin", password=DEMO_PASSWORD, first_name="Admin")
+        admin = User.objects.create_superuser("admin", password=DEMO_PASSWORD, first_name="Admin")
+        # The admin asks for the second factor too (docs/security.md): the same demo key.
+        TotpDevice.objects.create(user=admin, secret=DEMO_TOTP_SECRET, confirmed_at=timezone.now())
         self.stdout.write(f"{Agency.objects.count()} agencies, {len(logins)} staff accounts.")
         # Demo history must not e-mail the invented reporters and agencies.
         quiet = override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend")
