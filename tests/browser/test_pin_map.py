@@ -137,3 +137,18 @@ def test_keyboard_enter_puts_the_pin_in_the_middle(new_page, boundaries, categor
     page.click("#remove-pin")
     assert page.locator("#id_latitude").input_value() == ""
     assert page.locator("#pin-map .leaflet-marker-icon").count() == 0
+
+
+def test_a_form_sent_back_keeps_its_pin_and_says_where(new_page, boundaries, categories):
+    page = new_page()
+    _open_map(page)
+    _tap(page, *PRAMBANAN)
+    page.wait_for_function(
+        "() => document.getElementById('id_village')?.selectedOptions[0]?.text === 'Bokoharjo'"
+    )
+    page.click("#submit-report")  # no description, no name: the form comes back with errors
+    page.locator(".error-summary").wait_for()
+    page.locator("#pin-map-status", has_text="Desa Bokoharjo").wait_for()
+    assert page.locator("#id_latitude").input_value().startswith("-7.75")
+    assert page.locator("#remove-pin").is_visible()
+    assert page.locator("#id_village option:checked").inner_text() == "Bokoharjo"

@@ -142,7 +142,10 @@
       if (action === "show-map") toggleMap();
       else if (action === "use-my-location") useMyLocation();
       else if (action === "remove-pin") { clearPoint(); say(strings.removed); showMap.focus(); }
-      else if (action === "label" && lat.value && lng.value) lookUp(parseFloat(lat.value), parseFloat(lng.value), "", true);
+      else if (action === "label" && lat.value && lng.value) {
+        document.getElementById("remove-pin").hidden = false;
+        lookUp(parseFloat(lat.value), parseFloat(lng.value), "", true);
+      }
     }
   };
 })();

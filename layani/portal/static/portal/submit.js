@@ -77,8 +77,10 @@
       var button = e.target.closest("#use-my-location, #show-map, #remove-pin");
       if (button) { e.preventDefault(); run(button.id); }
     });
-    var la = document.getElementById("id_latitude"), lo = document.getElementById("id_longitude");
-    if (la && lo && la.value && lo.value) run("label");  // a form sent back: say where its pin is
+    var pinLabel = function () {  // a form sent back or a draft restored: say where its pin is
+      var la = document.getElementById("id_latitude"), lo = document.getElementById("id_longitude");
+      if (la && lo && la.value && lo.value) run("label");
+    };
   }
 
   /* ---- the draft on this device (localStorage; never sent anywhere by itself) ---- */
@@ -162,4 +164,5 @@
   var summary = document.getElementById("error-summary");
   if (summary) summary.focus();
   restoreDraft();
+  if (wrap) pinLabel();
 })();
