@@ -152,3 +152,18 @@ def test_a_form_sent_back_keeps_its_pin_and_says_where(new_page, boundaries, cat
     assert page.locator("#id_latitude").input_value().startswith("-7.75")
     assert page.locator("#remove-pin").is_visible()
     assert page.locator("#id_village option:checked").inner_text() == "Bokoharjo"
+
+
+def test_with_a_tile_server_tiles_and_attribution_with_the_outlines_over_them(
+    new_page, boundaries, categories, settings
+):
+    # No tile server runs here: the tiles' <img> elements are enough to see the layer is used.
+    settings.LAYANI_MAP_TILE_URL = "/tiles-for-the-test/{z}/{x}/{y}.png"
+    settings.LAYANI_MAP_ATTRIBUTION = "© Test tiles"
+    page = new_page()
+    page.goto("/lapor/")
+    page.click("#show-map")
+    page.locator("#pin-map .leaflet-tile").first.wait_for(state="attached")
+    assert "© Test tiles" in page.locator("#pin-map .leaflet-control-attribution").inner_text()
+    page.locator("#pin-map .leaflet-overlay-pane path").first.wait_for()
+    assert "map-plain" not in (page.locator("#pin-map").get_attribute("class") or "")
