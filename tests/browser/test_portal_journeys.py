@@ -146,6 +146,9 @@ def test_browse_open_a_public_report_and_support_it_once(
     assert "081299990000" not in page.content() and "Rahmat" not in page.content()
     assert serious_accessibility_problems(page) == []
     page.click("text=Dukung (saya juga mengalami)")
+    # A guest's support first solves the server's proof-of-work challenge (support.js), then the
+    # form is sent: wait for the answer rather than read the count at once.
+    page.get_by_text("Anda mendukung laporan ini.").wait_for(timeout=20_000)
     assert page.locator("[data-support-count]").inner_text() == "1"
     assert page.get_by_text("Anda mendukung laporan ini.").is_visible()
     assert page.locator("form[action$='/dukung/']").count() == 0

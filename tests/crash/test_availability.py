@@ -17,7 +17,7 @@ def test_a_database_error_in_a_view_is_a_503_with_retry_after(client, monkeypatc
     def down(*args, **kwargs):
         raise error("connection to server at 127.0.0.1 failed: secret detail")
 
-    monkeypatch.setattr("layani.open311.views.authenticate", down)
+    monkeypatch.setattr("layani.open311.keys.authenticate", down)
     response = client.post("/open311/v2/requests.json", {"api_key": "x", "service_code": "y"})
     assert response.status_code == 503
     assert int(response["Retry-After"]) > 0
