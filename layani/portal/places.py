@@ -32,10 +32,11 @@ from django.http import HttpRequest, HttpResponse, HttpResponseNotModified, Json
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 
 from layani.directory.geography import LocateError, covered_provinces, locate, outlines
 from layani.directory.models import Boundary, Region, RegionLevel
+from layani.security.ratelimit import rate_limited
 
 #: Douglas–Peucker tolerance (degrees) per level drawn: districts are drawn at zoom ≤ 12, where a
 #: pixel is about 0.0003°; villages at zoom ≥ 13 (a pixel ≤ 0.00017°).
@@ -65,11 +66,15 @@ SHORT_SECONDS = 3600
 # The point
 
 
-@require_GET
+@require_POST
+@rate_limited("point")
 def point(request: HttpRequest) -> JsonResponse:
-    """Which province, regency, district and village hold ``lat``/``lng``."""
+    """Which province, regency, district and village hold ``lat``/``lng``.
+
+    A POST (with the form's CSRF token), not a GET: the point may be where the citizen stands, and
+    a query string ends up in access logs and browser history (docs/security.md, item 6)."""
     try:
-        found = locate(request.GET.get("lat", ""), request.GET.get("lng", ""))
+        found = locate(request.POST.get("lat", ""), request.POST.get("lng", ""))
     except LocateError as refused:
         response = JsonResponse({"error": refused.message, "code": refused.code}, status=400)
     else:

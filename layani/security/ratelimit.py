@@ -80,6 +80,7 @@ DEFAULT_LIMITS: dict[str, tuple[int, int]] = {
     "messaging": (120, 60),
     "track": (20, 600),  # tracking ID + access code guesses
     "totp": (10, 300),  # second-factor code guesses
+    "point": (120, 60),  # the report form's "where is this pin?" lookups
 }
 
 

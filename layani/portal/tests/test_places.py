@@ -20,7 +20,7 @@ def test_urls():
 
 
 def test_a_point_in_a_village(client, boundaries):
-    response = client.get(POINT, PRAMBANAN)
+    response = client.post(POINT, PRAMBANAN)
     assert response.status_code == 200
     body = response.json()
     assert body["label"] == "Desa Bokoharjo, Kec. Prambanan, Kab. Sleman"
@@ -33,9 +33,9 @@ def test_a_point_in_a_village(client, boundaries):
 
 
 def test_a_point_without_a_village_polygon_gives_its_district(client, boundaries):
-    village = client.get(POINT, PRAMBANAN).json()["codes"]["village"]
+    village = client.post(POINT, PRAMBANAN).json()["codes"]["village"]
     Boundary.objects.filter(region_id=village).delete()
-    body = client.get(POINT, PRAMBANAN).json()
+    body = client.post(POINT, PRAMBANAN).json()
     assert body["precise"] is False
     assert body["codes"]["village"] is None
     assert body["label"] == "Kec. Prambanan, Kab. Sleman"
@@ -51,7 +51,7 @@ def test_a_point_without_a_village_polygon_gives_its_district(client, boundaries
     ],
 )
 def test_refused_points(client, boundaries, query, code):
-    response = client.get(POINT, query)
+    response = client.post(POINT, query)
     assert response.status_code == 400
     body = response.json()
     assert body["code"] == code and body["error"]
@@ -59,7 +59,7 @@ def test_refused_points(client, boundaries, query, code):
 
 
 def test_refusals_in_the_readers_language(client, boundaries):
-    response = client.get(POINT, {"lat": "-9.0", "lng": "110.4"}, HTTP_ACCEPT_LANGUAGE="en")
+    response = client.post(POINT, {"lat": "-9.0", "lng": "110.4"}, HTTP_ACCEPT_LANGUAGE="en")
     assert response.json()["error"] == "The point is at sea or outside Indonesia."
 
 
@@ -148,3 +148,15 @@ def test_without_tiles_or_boundaries_the_form_offers_coordinates(client, regions
     html = client.get(reverse("portal:submit")).content.decode()
     assert 'id="pin-map-wrap"' not in html
     assert 'class="field location"' in html  # not hidden when JavaScript runs
+
+
+def test_the_point_is_posted_never_put_in_a_url(client, boundaries):
+    """The point may be where the citizen stands: a GET (query string, access logs) is refused."""
+    assert client.get(POINT, PRAMBANAN).status_code == 405
+    assert client.post(POINT, PRAMBANAN).status_code == 200
+
+
+def test_point_lookups_are_rate_limited_per_address(client, boundaries, settings, private_cache):
+    settings.LAYANI_RATE_LIMITS = {"point": (3, 60)}
+    answers = [client.post(POINT, PRAMBANAN).status_code for _ in range(4)]
+    assert answers == [200, 200, 200, 429]
