@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.utils import translation
 
 from layani.directory import geography
 from layani.directory.boundaries import package_path, parse_sql, read_package
@@ -139,7 +140,7 @@ def test_points_in_other_provinces_are_outside_the_area(boundaries, lat, lng, pr
     [(-9.0, 110.4), (-8.5, 110.5), (0.0, 0.0), (3.139, 101.687), (1.29, 103.85), (-35.0, 149.0)],
 )
 def test_at_sea_or_abroad(boundaries, lat, lng):
-    with pytest.raises(LocateError) as caught:
+    with translation.override("en"), pytest.raises(LocateError) as caught:
         locate(lat, lng)
     assert caught.value.code == "outside_indonesia"
     assert caught.value.message == "The point is at sea or outside Indonesia."
@@ -166,18 +167,17 @@ def test_at_sea_or_abroad(boundaries, lat, lng):
     ],
 )
 def test_impossible_points(lat, lng):
-    with pytest.raises(LocateError) as caught:
+    with translation.override("en"), pytest.raises(LocateError) as caught:
         locate(lat, lng)
     assert caught.value.code == "invalid_point"
     assert "latitude" in caught.value.message
 
 
 def test_messages_are_translated(boundaries):
-    from django.utils import translation
-
     with translation.override("id"), pytest.raises(LocateError) as caught:
         locate(-9.0, 110.4)
-    assert caught.value.code == "outside_indonesia"  # the text follows the .po once translated
+    assert caught.value.code == "outside_indonesia"
+    assert caught.value.message == "Titik berada di laut atau di luar Indonesia."
 
 
 def test_a_village_without_polygon_falls_back_to_its_district(boundaries):
@@ -275,7 +275,7 @@ def test_covered_provinces_and_outlines(boundaries):
 
 def test_no_boundaries_loaded(regions):
     assert geography.covered_provinces() == []
-    with pytest.raises(LocateError) as caught:
+    with translation.override("en"), pytest.raises(LocateError) as caught:
         locate(-7.8053, 110.3642)  # Kraton Yogyakarta
     assert caught.value.code == "outside_area"
     assert caught.value.message == (

@@ -66,14 +66,15 @@ def test_page_colours_only_districts_with_enough_reports(client, counted):
     rows = dict(re.findall(r'<tr data-district="([\d.]+)">(.*?)</tr>', section, re.S))
     assert len(rows) == 78  # every district of DI Yogyakarta, in the table as on the map
     assert '<td class="num">4</td>' in rows[SLEMAN_DISTRICT]
-    assert "too few to show" in rows[TEGALREJO] and ">1<" not in rows[TEGALREJO]
+    # "too few to show", and the number itself is not shown
+    assert "terlalu sedikit untuk ditampilkan" in rows[TEGALREJO] and ">1<" not in rows[TEGALREJO]
     paths = re.findall(r'<path d="[^"]+" fill="([^"]+)"[^>]*><title>([^<]+)</title>', section)
     fills = {title.split(",")[0]: fill for fill, title in paths}
     label = re.search(r"<th[^>]*>([^<]+)</th>", rows[SLEMAN_DISTRICT]).group(1)
     assert fills[label] in PALETTE
     assert fills["Kec. Tegalrejo"] == "url(#too-few)"
     assert sum(1 for fill, _ in paths if fill in PALETTE) == 1
-    assert "1 report names only its regency" in section
+    assert "1 laporan hanya menyebut kabupaten/kotanya" in section  # "names only its regency"
     assert "RAHASIA" not in section
     assert len(section.encode()) < 60_000  # the map and its table, measured: about 40 KB
 
@@ -93,7 +94,7 @@ def test_the_page_reads_kept_counts_and_the_scheduler_refreshes_them(client, cou
 def test_a_large_deployment_never_counts_on_a_page_view(client, counted, settings):
     settings.TRANSPARENCY_AUTO_BUILD = 0
     html = client.get(reverse("statistics:overview")).content.decode()
-    assert "The map is being prepared" in html
+    assert "Peta sedang disiapkan" in html  # "The map is being prepared"
     assert "data-district-table" not in html
 
 
