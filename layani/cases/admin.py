@@ -2,20 +2,10 @@
 admin can fix reference data (response templates) but never move a case by hand."""
 
 from django.contrib import admin
-from django.http import HttpRequest
+
+from layani.audit.admin import ReadOnlyAdmin
 
 from .models import Case, CaseMessage, Referral, ResponseTemplate, Task
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
-        return False
 
 
 @admin.register(Case)

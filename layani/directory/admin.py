@@ -1,5 +1,6 @@
 from django.contrib import admin
-from django.http import HttpRequest
+
+from layani.audit.admin import ReadOnlyAdmin
 
 from .models import Agency, Boundary, Category, CategoryQuestion, Region, Responsibility, Unit
 
@@ -63,7 +64,7 @@ class ResponsibilityAdmin(admin.ModelAdmin):
 
 
 @admin.register(Boundary)
-class BoundaryAdmin(admin.ModelAdmin):
+class BoundaryAdmin(ReadOnlyAdmin):
     """Read-only: boundaries come from `layani load_boundaries` (docs/geography.md), whole
     provinces at a time, so that the lookup index and the data never disagree."""
 
@@ -71,12 +72,3 @@ class BoundaryAdmin(admin.ModelAdmin):
     list_filter = ["level"]
     search_fields = ["region__code", "region__name"]
     exclude = ["polygon"]
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
-        return False
