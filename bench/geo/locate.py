@@ -87,7 +87,8 @@ def main() -> None:
 
     from layani.directory import geography
     from layani.directory.boundaries import OUTLINES_FILE, load_boundaries, package_path
-    from layani.directory.geography import LocateError, Shape, locate
+    from layani.directory.geography import LocateError, locate
+    from layani.directory.geometry import Shape
     from layani.directory.models import Boundary, RegionLevel
     from layani.directory.regions import load_regions
     from layani.directory.tests.test_geography import _interior_point

@@ -37,78 +37,22 @@ from django.db.models import Count, Max, Q
 from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext
 
-from .models import Boundary, Region, RegionKind, RegionLevel
+from .geometry import Grid, Shape
+from .models import Boundary, Region, RegionLevel
+from .names import province_label, region_label, title_case
 
-#: Grid cell size in degrees (about 2.2 km): a DIY village's box touches a handful of cells.
-CELL_DEGREES = 0.02
 #: A point this close (degrees, about 550 m) to a district's edge but inside none is given to it.
 SNAP_DEGREES = 0.005
 
-__all__ = ["LocateError", "Location", "covered_provinces", "forget", "locate", "outlines"]
-
-
-# ---------------------------------------------------------------------------------------------
-# Names
-
-
-_KIND_PREFIX = {
-    RegionKind.DESA: "Desa",
-    RegionKind.DESA_ADAT: "Desa Adat",
-    RegionKind.KELURAHAN: "Kel.",
-    RegionKind.KECAMATAN: "Kec.",
-    RegionKind.DISTRIK: "Distrik",
-    RegionKind.KABUPATEN: "Kab.",
-    RegionKind.KOTA: "Kota",
-}
-_NAME_PREFIXES = ("Kabupaten ", "Kota Administrasi ", "Kota ", "Kecamatan ", "Distrik ")
-_PROVINCE_ABBREVIATIONS = (
-    ("Daerah Istimewa ", "DI "),
-    ("Daerah Khusus Ibukota ", "DKI "),
-    ("Daerah Khusus ", "DK "),
-)
-_KEEP_UPPER = {"DI", "DKI", "DK", "II", "III", "IV", "VI", "VII", "VIII", "IX", "X", "XI", "XII"}
-
-
-def title_case(name: str) -> str:
-    """A name in proper title case when a source wrote it in capitals ("KRICAK" → "Kricak",
-    "KOTA YOGYAKARTA" → "Kota Yogyakarta"); names already in mixed case are kept as written."""
-    name = " ".join(name.split())
-    if not name.isupper():
-        return name
-
-    def word(w: str) -> str:
-        if w in _KEEP_UPPER:
-            return w
-        return "-".join(p[:1].upper() + p[1:].lower() for p in w.split("-"))
-
-    return " ".join(word(w) for w in name.split(" "))
-
-
-def bare_name(region: Region) -> str:
-    """The region's name without the word for its kind ("Kabupaten Sleman" → "Sleman")."""
-    name = title_case(region.name)
-    for prefix in _NAME_PREFIXES:
-        if name.startswith(prefix) and region.level > RegionLevel.PROVINCE:
-            return name[len(prefix) :]
-    return name
-
-
-def region_label(region: Region) -> str:
-    """ "Desa Sardonoharjo", "Kel. Kricak", "Kec. Ngaglik", "Kab. Sleman", "Kota Yogyakarta",
-    "DI Yogyakarta"."""
-    if region.level == RegionLevel.PROVINCE:
-        return province_label(region.name)
-    prefix = _KIND_PREFIX.get(RegionKind(region.kind)) if region.kind in RegionKind else None
-    name = bare_name(region)
-    return f"{prefix} {name}" if prefix else name
-
-
-def province_label(name: str) -> str:
-    name = title_case(name)
-    for long, short in _PROVINCE_ABBREVIATIONS:
-        if name.startswith(long):
-            return short + name[len(long) :]
-    return name
+__all__ = [
+    "LocateError",
+    "Location",
+    "covered_provinces",
+    "forget",
+    "locate",
+    "outlines",
+    "region_label",
+]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -148,101 +92,6 @@ class LocateError(ValueError):
         self.message = message
         #: For `outside_area`: the name of the province the point lies in.
         self.province = province
-
-
-# ---------------------------------------------------------------------------------------------
-# Geometry
-
-
-class Shape:
-    """A multipolygon prepared for point tests: every ring as flat coordinate tuples."""
-
-    __slots__ = ("bbox", "code", "level", "rings")
-
-    def __init__(self, code: str, level: int, polygons: list[Any]) -> None:
-        self.code = code
-        self.level = level
-        rings = []
-        min_x = min_y = math.inf
-        max_x = max_y = -math.inf
-        for polygon in polygons:
-            for ring in polygon:
-                xs = tuple(p[0] for p in ring)
-                ys = tuple(p[1] for p in ring)
-                rx0, rx1, ry0, ry1 = min(xs), max(xs), min(ys), max(ys)
-                rings.append((rx0, ry0, rx1, ry1, xs, ys))
-                min_x, min_y = min(min_x, rx0), min(min_y, ry0)
-                max_x, max_y = max(max_x, rx1), max(max_y, ry1)
-        self.bbox = (min_x, min_y, max_x, max_y)
-        self.rings = rings
-
-    def contains(self, x: float, y: float) -> bool:
-        """Even–odd rule over every ring of every part: holes and parts need no telling apart.
-
-        A crossing counts when the edge spans the ray's height half-open (one end strictly above,
-        the other at or below) and meets the rightward ray strictly right of the point; so a
-        point exactly on an edge shared by two neighbours lands in exactly one of them."""
-        inside = False
-        for rx0, ry0, rx1, ry1, xs, ys in self.rings:
-            if x < rx0 or x > rx1 or y < ry0 or y > ry1:
-                continue
-            xj, yj = xs[-1], ys[-1]
-            for xi, yi in zip(xs, ys):  # noqa: B905 — equal lengths by construction
-                if (yi > y) != (yj > y) and x < (xj - xi) * (y - yi) / (yj - yi) + xi:
-                    inside = not inside
-                xj, yj = xi, yi
-        return inside
-
-    def distance(self, x: float, y: float) -> float:
-        """Distance in degrees from the point to the nearest edge."""
-        best = math.inf
-        for _rx0, _ry0, _rx1, _ry1, xs, ys in self.rings:
-            xj, yj = xs[-1], ys[-1]
-            for xi, yi in zip(xs, ys):  # noqa: B905
-                dx, dy = xi - xj, yi - yj
-                if dx == 0 and dy == 0:
-                    d = math.hypot(x - xj, y - yj)
-                else:
-                    t = max(0.0, min(1.0, ((x - xj) * dx + (y - yj) * dy) / (dx * dx + dy * dy)))
-                    d = math.hypot(x - xj - t * dx, y - yj - t * dy)
-                best = min(best, d)
-                xj, yj = xi, yi
-        return best
-
-
-class Grid:
-    """A uniform grid over bounding boxes: cell → the shapes whose box touches it."""
-
-    def __init__(self, shapes: list[Shape], cell: float = CELL_DEGREES) -> None:
-        self.cell = cell
-        self.cells: dict[tuple[int, int], list[Shape]] = {}
-        for shape in sorted(shapes, key=lambda s: s.code):
-            x0, y0, x1, y1 = shape.bbox
-            for ix in range(self._i(x0), self._i(x1) + 1):
-                for iy in range(self._i(y0), self._i(y1) + 1):
-                    self.cells.setdefault((ix, iy), []).append(shape)
-
-    def _i(self, v: float) -> int:
-        return math.floor(v / self.cell)
-
-    def at(self, x: float, y: float) -> list[Shape]:
-        return self.cells.get((self._i(x), self._i(y)), [])
-
-    def near(self, x: float, y: float, radius: float) -> list[Shape]:
-        found: dict[str, Shape] = {}
-        for ix in range(self._i(x - radius), self._i(x + radius) + 1):
-            for iy in range(self._i(y - radius), self._i(y + radius) + 1):
-                for shape in self.cells.get((ix, iy), []):
-                    found[shape.code] = shape
-        return [found[c] for c in sorted(found)]
-
-    def containing(self, x: float, y: float) -> Shape | None:
-        """The first shape (by code) holding the point: deterministic where sources overlap."""
-        for shape in self.at(x, y):
-            x0, y0, x1, y1 = shape.bbox
-            if x0 <= x <= x1 and y0 <= y <= y1 and shape.contains(x, y):
-                return shape
-        return None
 
 
 # ---------------------------------------------------------------------------------------------

@@ -25,7 +25,7 @@ from functools import lru_cache
 
 from django.utils.translation import gettext as _
 
-from layani.directory import geography, lookups
+from layani.directory import geography, lookups, names
 from layani.directory.models import Region
 
 from .errors import SubmissionError
@@ -80,4 +80,4 @@ def _label(code: str) -> str:
     shown = [regions[c] for c in codes[:3] if c in regions and regions[c].level > 1]
     if not shown and code in regions:
         shown = [regions[code]]
-    return ", ".join(geography.region_label(r) for r in shown)
+    return ", ".join(names.region_label(r) for r in shown)

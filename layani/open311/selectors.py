@@ -15,8 +15,8 @@ from django.db.models import Exists, OuterRef, QuerySet
 
 from layani.audit.models import AuditEntry, Visibility
 from layani.directory import lookups
-from layani.directory.geography import region_label
 from layani.directory.models import Agency, Category, CategoryQuestion, Region, Responsibility
+from layani.directory.names import region_label
 from layani.intake.models import Attachment, Report
 
 REPORT_OBJECT_TYPE = "report"
@@ -58,7 +58,7 @@ def public_requests() -> QuerySet[Report]:
 def locations(codes: Iterable[str]) -> dict[str, str]:
     """Each region code -> the region and its parents as an address writes them, most specific
     first ("Desa Caturtunggal, Kec. Depok, Kab. Sleman, DI Yogyakarta"; each part named by
-    `directory.geography.region_label`), for a whole page in one query. Unknown codes are left
+    `directory.names.region_label`), for a whole page in one query. Unknown codes are left
     out."""
     wanted = {c for c in codes if c}
     chains = {code: Region.ancestor_codes(code) for code in wanted}

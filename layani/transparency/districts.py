@@ -36,8 +36,9 @@ from django.db.models import Count
 from django.db.models.functions import Substr
 from django.utils import timezone
 
-from layani.directory.geography import covered_provinces, outlines, region_label
+from layani.directory.geography import covered_provinces, outlines
 from layani.directory.models import Region, RegionLevel
+from layani.directory.names import region_label
 
 from . import rollups
 from .scorecards import minimum_cases

@@ -13,10 +13,12 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.utils import translation
 
-from layani.directory import geography
+from layani.directory import geography, names
 from layani.directory.boundaries import package_path, parse_sql, read_package
-from layani.directory.geography import LocateError, Shape, locate, outlines, region_label
+from layani.directory.geography import LocateError, locate, outlines
+from layani.directory.geometry import Shape
 from layani.directory.models import Boundary, Region, RegionKind, RegionLevel
+from layani.directory.names import region_label
 
 pytestmark = pytest.mark.django_db
 
@@ -212,8 +214,8 @@ def test_capitals_from_a_source_become_title_case():
     assert region_label(shouting) == "Desa Sardonoharjo"
     city = Region(code="34.71", name="KOTA YOGYAKARTA", level=2, kind=RegionKind.KOTA)
     assert region_label(city) == "Kota Yogyakarta"
-    assert geography.province_label("DAERAH ISTIMEWA YOGYAKARTA") == "DI Yogyakarta"
-    assert geography.title_case("Gunungkidul") == "Gunungkidul"
+    assert names.province_label("DAERAH ISTIMEWA YOGYAKARTA") == "DI Yogyakarta"
+    assert names.title_case("Gunungkidul") == "Gunungkidul"
 
 
 def test_points_on_a_shared_edge_belong_to_exactly_one_polygon():
