@@ -24,6 +24,7 @@ Regions in the answers are shared by every caller in the process: treat them as 
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 import threading
@@ -52,6 +53,7 @@ __all__ = [
     "locate",
     "outlines",
     "region_label",
+    "version",
 ]
 
 
@@ -167,6 +169,13 @@ def _current() -> _Index:
             _index = _build(token)
         _checked_at = now
         return _index
+
+
+def version() -> str:
+    """A short tag of the loaded boundaries that changes when they are reloaded ("0" when none
+    are), for URLs that may be cached for long; as fresh as the index itself."""
+    n, top = _current().token
+    return hashlib.sha256(f"{n}:{top}".encode()).hexdigest()[:10] if n else "0"
 
 
 post_save.connect(forget, sender=Boundary, dispatch_uid="geography-boundary-save")

@@ -4,6 +4,7 @@ grid over their bounding boxes (`geography` builds its per-process index from th
 from __future__ import annotations
 
 import math
+from itertools import pairwise
 from typing import Any
 
 #: Grid cell size in degrees (about 2.2 km): a DIY village's box touches a handful of cells.
@@ -99,3 +100,32 @@ class Grid:
             if x0 <= x <= x1 and y0 <= y <= y1 and shape.contains(x, y):
                 return shape
         return None
+
+
+def label_point(polygons: list[Any]) -> list[float] | None:
+    """A point inside the largest part, for its name: the middle of the widest stretch of the
+    horizontal line through the part's middle (a centroid can fall outside a crescent)."""
+    best: tuple[float, list[Any]] | None = None
+    for polygon in polygons:
+        ring = polygon[0]
+        xs = [p[0] for p in ring]
+        ys = [p[1] for p in ring]
+        size = (max(xs) - min(xs)) * (max(ys) - min(ys))
+        if best is None or size > best[0]:
+            best = (size, polygon)
+    if best is None:
+        return None
+    polygon = best[1]
+    ys = [p[1] for p in polygon[0]]
+    y = (min(ys) + max(ys)) / 2
+    crossings: list[float] = []
+    for ring in polygon:
+        for (x0, y0), (x1, y1) in pairwise(ring):
+            if (y0 > y) != (y1 > y):
+                crossings.append(x0 + (y - y0) * (x1 - x0) / (y1 - y0))
+    crossings.sort()
+    spans = list(zip(crossings[::2], crossings[1::2], strict=False))
+    if not spans:
+        return None
+    a, b = max(spans, key=lambda s: s[1] - s[0])
+    return [(a + b) / 2, y]

@@ -21,21 +21,19 @@ from __future__ import annotations
 import hashlib
 import json
 import threading
-import time
 from dataclasses import dataclass
-from itertools import pairwise
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Count, Max
 from django.http import HttpRequest, HttpResponse, HttpResponseNotModified, JsonResponse
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from layani.directory.geography import LocateError, covered_provinces, locate, outlines
-from layani.directory.models import Boundary, Region, RegionLevel
+from layani.directory.geography import LocateError, covered_provinces, locate, outlines, version
+from layani.directory.geometry import label_point
+from layani.directory.models import Region, RegionLevel
 from layani.security.ratelimit import rate_limited
 
 #: Douglas–Peucker tolerance (degrees) per level drawn: districts are drawn at zoom ≤ 12, where a
@@ -99,27 +97,6 @@ def point(request: HttpRequest) -> JsonResponse:
 # The outlines
 
 
-_lock = threading.Lock()
-_version: tuple[float, str] | None = None
-
-
-def version() -> str:
-    """A short tag of the loaded boundaries (their count and newest row), checked at most every
-    ``LAYANI_LOOKUP_CACHE_SECONDS``; "0" when none are loaded."""
-    global _version
-    now = time.monotonic()
-    seconds = float(getattr(settings, "LAYANI_LOOKUP_CACHE_SECONDS", 30))
-    current = _version
-    if current is not None and now - current[0] < seconds:
-        return current[1]
-    row = Boundary.objects.aggregate(n=Count("id"), top=Max("id"))
-    tag = "0"
-    if row["n"]:
-        tag = hashlib.sha256(f"{row['n']}:{row['top']}".encode()).hexdigest()[:10]
-    _version = (now, tag)
-    return tag
-
-
 @dataclass(frozen=True)
 class Body:
     source: dict[str, Any]  # the geography collection it was made from (identity = freshness)
@@ -127,6 +104,7 @@ class Body:
     etag: str
 
 
+_lock = threading.Lock()
 _bodies: dict[tuple[int, str], Body] = {}
 
 
@@ -137,35 +115,6 @@ def _round_ring(ring: list[list[float]]) -> list[list[float]]:
         if not out or out[-1] != p:
             out.append(p)
     return out
-
-
-def label_point(polygons: list[Any]) -> list[float] | None:
-    """A point inside the largest part, for its name: the middle of the widest stretch of the
-    horizontal line through the part's middle (a centroid can fall outside a crescent)."""
-    best: tuple[float, list[Any]] | None = None
-    for polygon in polygons:
-        ring = polygon[0]
-        xs = [p[0] for p in ring]
-        ys = [p[1] for p in ring]
-        size = (max(xs) - min(xs)) * (max(ys) - min(ys))
-        if best is None or size > best[0]:
-            best = (size, polygon)
-    if best is None:
-        return None
-    polygon = best[1]
-    ys = [p[1] for p in polygon[0]]
-    y = (min(ys) + max(ys)) / 2
-    crossings: list[float] = []
-    for ring in polygon:
-        for (x0, y0), (x1, y1) in pairwise(ring):
-            if (y0 > y) != (y1 > y):
-                crossings.append(x0 + (y - y0) * (x1 - x0) / (y1 - y0))
-    crossings.sort()
-    spans = list(zip(crossings[::2], crossings[1::2], strict=False))
-    if not spans:
-        return None
-    a, b = max(spans, key=lambda s: s[1] - s[0])
-    return [round((a + b) / 2, DECIMALS), round(y, DECIMALS)]
 
 
 def _body(level: int, within: str) -> Body:
@@ -184,7 +133,8 @@ def _body(level: int, within: str) -> Body:
         if not polygons:
             continue
         properties = dict(feature["properties"])
-        properties["at"] = label_point(polygons)
+        at = label_point(polygons)
+        properties["at"] = [round(v, DECIMALS) for v in at] if at else None
         features.append(
             {
                 "type": "Feature",

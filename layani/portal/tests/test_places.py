@@ -6,6 +6,7 @@ import json
 import pytest
 from django.urls import reverse
 
+from layani.directory import geography, geometry
 from layani.directory.models import Boundary
 from layani.portal import places
 
@@ -94,7 +95,7 @@ def test_outlines_are_small(client, boundaries, level, within, count, limit):
 
 
 def test_outlines_cache_headers_and_etag(client, boundaries):
-    version = places.version()
+    version = geography.version()
     assert version != "0"
     current = client.get(OUTLINES, {"level": 3, "within": "34", "v": version})
     assert current["Cache-Control"] == "public, max-age=31536000, immutable"
@@ -132,14 +133,14 @@ def test_no_boundaries_loaded(client, regions):
 def test_label_point_is_inside_a_crescent():
     # A "C" shape: its bounding box's centre lies in the gap.
     ring = [[0, 0], [3, 0], [3, 1], [1, 1], [1, 2], [3, 2], [3, 3], [0, 3], [0, 0]]
-    x, y = places.label_point([[ring]])
+    x, y = geometry.label_point([[ring]])
     assert 0 < x < 1 and y == 1.5
 
 
 def test_the_form_carries_the_map_settings(client, boundaries, categories):
     html = client.get(reverse("portal:submit")).content.decode()
     assert 'data-areas="34"' in html
-    assert f"{OUTLINES}?v={places.version()}" in html
+    assert f"{OUTLINES}?v={geography.version()}" in html
     assert 'id="pin-strings"' in html
     assert "leaflet.js" not in html.split('data-leaflet-js="')[0]  # loaded only when shown
 
