@@ -52,6 +52,7 @@ def main() -> None:
 
     django.setup()
     from layani.directory import boundaries as bd
+    from layani.directory import geometry
 
     out = args.out or bd.DATA_DIR
     out.mkdir(parents=True, exist_ok=True)
@@ -89,7 +90,7 @@ def main() -> None:
     for b in provinces:
         kept = [
             polygon
-            for polygon in bd.simplify(b.polygons, args.outline_tolerance)
+            for polygon in geometry.simplify(b.polygons, args.outline_tolerance)
             if _size(polygon) >= args.outline_tolerance
         ]
         b.polygons = [[[[round(x, 4), round(y, 4)] for x, y in ring] for ring in p] for p in kept]

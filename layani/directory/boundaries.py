@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import gzip
 import json
-import math
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -28,6 +27,7 @@ from typing import Any
 
 from django.db import transaction
 
+from .geometry import MultiPolygon, Ring, bbox
 from .models import Boundary, Region, RegionLevel
 
 DATA_DIR = Path(__file__).resolve().parent / "data" / "boundaries"
@@ -36,10 +36,6 @@ FORMAT = "layani-boundaries/1"
 #: Decimal places kept (1e-5° is about 1.1 m on the ground).
 PRECISION = 5
 BATCH_SIZE = 500
-
-Ring = list[list[float]]
-Polygon = list[Ring]
-MultiPolygon = list[Polygon]
 
 
 @dataclass
@@ -197,72 +193,6 @@ def read_sql_dir(directory: Path, provinces: set[str]) -> Iterator[SourceBoundar
         for boundary in parse_sql(path.read_text(encoding="utf-8")):
             if boundary.province in provinces:
                 yield boundary
-
-
-# ---------------------------------------------------------------------------------------------
-# Geometry helpers shared with the converter and geography
-
-
-def bbox(polygons: MultiPolygon) -> tuple[float, float, float, float]:
-    """(min_lng, min_lat, max_lng, max_lat) of a multipolygon."""
-    xs = [p[0] for polygon in polygons for ring in polygon for p in ring]
-    ys = [p[1] for polygon in polygons for ring in polygon for p in ring]
-    return min(xs), min(ys), max(xs), max(ys)
-
-
-def _segment_distance(p: list[float], a: list[float], b: list[float]) -> float:
-    dx, dy = b[0] - a[0], b[1] - a[1]
-    if dx == 0 and dy == 0:
-        return math.hypot(p[0] - a[0], p[1] - a[1])
-    t = max(0.0, min(1.0, ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / (dx * dx + dy * dy)))
-    return math.hypot(p[0] - a[0] - t * dx, p[1] - a[1] - t * dy)
-
-
-def _douglas_peucker(points: Ring, tolerance: float) -> Ring:
-    """Douglas–Peucker on an open polyline (iterative); the ends are always kept."""
-    keep = [False] * len(points)
-    keep[0] = keep[-1] = True
-    stack = [(0, len(points) - 1)]
-    while stack:
-        first, last = stack.pop()
-        worst, worst_at = -1.0, -1
-        for i in range(first + 1, last):
-            d = _segment_distance(points[i], points[first], points[last])
-            if d > worst:
-                worst, worst_at = d, i
-        if worst > tolerance:
-            keep[worst_at] = True
-            stack.append((first, worst_at))
-            stack.append((worst_at, last))
-    return [p for p, k in zip(points, keep, strict=True) if k]
-
-
-def simplify_ring(ring: Ring, tolerance: float) -> Ring | None:
-    """A closed ring simplified to within `tolerance` degrees, or None if it collapses."""
-    if tolerance <= 0 or len(ring) <= 4:
-        return ring
-    start = ring[0]
-    far = max(
-        range(len(ring) - 1), key=lambda i: math.hypot(*(ring[i][k] - start[k] for k in (0, 1)))
-    )
-    if far == 0:
-        return None
-    head = _douglas_peucker(ring[: far + 1], tolerance)
-    tail = _douglas_peucker(ring[far:], tolerance)
-    out = head[:-1] + tail
-    return out if len(out) >= 4 else None
-
-
-def simplify(polygons: MultiPolygon, tolerance: float) -> MultiPolygon:
-    """Every ring simplified; rings (and parts) that collapse are dropped."""
-    if tolerance <= 0:
-        return polygons
-    result: MultiPolygon = []
-    for polygon in polygons:
-        rings = [r for r in (simplify_ring(ring, tolerance) for ring in polygon) if r is not None]
-        if rings:
-            result.append(rings)
-    return result
 
 
 # ---------------------------------------------------------------------------------------------

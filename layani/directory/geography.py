@@ -38,7 +38,7 @@ from django.db.models import Count, Max, Q
 from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext
 
-from .geometry import Grid, Shape
+from .geometry import Grid, Shape, simplify
 from .models import Boundary, Region, RegionLevel
 from .names import province_label, region_label, title_case
 
@@ -320,7 +320,6 @@ def outlines(level: int, within: str | None = None, *, tolerance: float = 0.0) -
     """A GeoJSON FeatureCollection ([lng, lat]) of the boundaries at RegionLevel `level` inside
     region `within` (a code; None: all), simplified to `tolerance` degrees (0: as stored);
     properties {code, name, label}. Cached per process until boundaries change."""
-    from .boundaries import simplify
 
     index = _current()
     key = (int(level), within, float(tolerance))
