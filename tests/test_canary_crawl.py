@@ -26,13 +26,10 @@ from __future__ import annotations
 import io
 import json
 import logging
-import re
 from dataclasses import dataclass, field
 
 import pytest
-from django.apps import apps
 from django.test import Client
-from django.urls import URLPattern, URLResolver, get_resolver
 from PIL import Image
 
 from conftest import A_SLEMAN_VILLAGE
@@ -49,6 +46,7 @@ from layani.open311.keys import issue_api_key
 from layani.security.totp import SESSION_FLAG
 from layani.webhooks.events import event_body, relevant_entries
 from layani.webhooks.models import Subscription
+from tests.crawl_urls import EXTRA, NOT_FETCHED, body, patterns, urls_for
 
 pytestmark = pytest.mark.django_db
 
@@ -203,133 +201,6 @@ def _client(user=None) -> Client:
     return client
 
 
-# --- URLs from the URL configuration ---------------------------------------------------------
-
-#: Patterns not fetched, with the reason. Everything else the project routes is crawled.
-NOT_FETCHED = {
-    "admin/(?P<url>.*)$": "the admin's catch-all (redirects to the admin's own URLs)",
-    "admin/r/<path:content_type_id>/<path:object_id>/": "the admin's view-on-site redirect",
-    "open311/^v2/.*?(?:\\.(?P<fmt>xml|json))?$": "Open311's catch-all 404 (fetched once below)",
-    "konsol/keluar/": "signs the crawler out",
-    "akun/keluar/": "signs the crawler out",
-}
-
-
-def _patterns(resolver=None, prefix: str = ""):
-    for p in (resolver or get_resolver()).url_patterns:
-        if isinstance(p, URLResolver):
-            yield from _patterns(p, prefix + str(p.pattern))
-        elif isinstance(p, URLPattern):
-            yield prefix + str(p.pattern), p.name or ""
-
-
-_PARAM = re.compile(r"<(?:(?P<conv>\w+):)?(?P<name>\w+)>|\(\?P<(?P<rname>\w+)>(?P<body>[^)]*)\)")
-
-
-def _admin_model(name: str):
-    for model in apps.get_models():
-        prefix = f"{model._meta.app_label}_{model._meta.model_name}_"
-        if name.startswith(prefix):
-            return model
-    return None
-
-
-def _urls(pattern: str, name: str, seeded: Seeded, team, *, admin_objects: bool) -> list[str]:
-    """Concrete URLs for one pattern; raises KeyError naming a parameter nobody taught us."""
-    reports = seeded.reports
-    params = [m.group("name") or m.group("rname") for m in _PARAM.finditer(pattern)]
-    choices: list[dict[str, str]] = [{}]
-
-    def expand(values_for):  # each choice × each value for it
-        nonlocal choices
-        choices = [{**c, **v} for c in choices for v in values_for(c)]
-
-    for param in params:
-        if param in ("tracking_id", "request_id"):
-            expand(
-                lambda c, param=param: [
-                    {"tracking_id": r.tracking_id, param: r.tracking_id} for r in reports
-                ]
-            )
-        elif param == "attachment_id":
-            expand(
-                lambda c: [
-                    {"attachment_id": str(a.pk)}
-                    for a in Report.objects.get(tracking_id=c["tracking_id"]).attachments.all()
-                ]
-            )
-        elif param == "task_id":
-            expand(
-                lambda c: (
-                    [
-                        {"task_id": str(t.pk)}
-                        for t in Task.objects.filter(case__report__tracking_id=c["tracking_id"])
-                    ]
-                    if "tracking_id" in c
-                    else [{"task_id": str(t.pk)} for t in Task.objects.all()[:3]]
-                )
-            )
-        elif param == "action":
-            expand(lambda c: [{"action": "verify"}])
-        elif param == "slug":
-            expand(lambda c: [{"slug": a.slug} for a in (team.dinas_pu, team.satpol)])
-        elif param == "fmt":
-            formats = ("json", "xml") if "xml|json" in pattern else ("csv", "json", "xlsx")
-            expand(lambda c, formats=formats: [{"fmt": f} for f in formats])
-        elif param == "code":
-            expand(lambda c: [{"code": "air-minum"}])
-        elif param == "token":
-            expand(lambda c: [{"token": reports[0].tracking_id}])
-        elif param == "app_label":
-            expand(lambda c: [{"app_label": "intake"}])
-        elif param in ("object_id", "id"):
-            model = _admin_model(name)
-            pks = (
-                [str(pk) for pk in model.objects.order_by("-pk").values_list("pk", flat=True)[:3]]
-                if model is not None and admin_objects
-                else []
-            )
-            if model is not None and model._meta.model_name in ("report", "casemessage"):
-                pks = [str(r.pk) for r in reports] if admin_objects else []
-            expand(lambda c, pks=pks, param=param: [{param: pk} for pk in pks])
-        else:
-            raise KeyError(param)
-    urls = []
-    for c in choices:
-        url = "/" + _PARAM.sub(lambda m, c=c: c[m.group("name") or m.group("rname")], pattern)
-        urls.append(url.replace("^", "").replace("$", "").replace("\\.", "."))
-    return urls
-
-
-#: A few query strings that show more of the same pages (search, extensions, filters).
-EXTRA = [
-    "/laporan/?q=pdam",
-    "/laporan/peta.json?bbox=110,-8,111,-7&zoom=15",
-    "/laporan/peta.json?bbox=110,-8,111,-7&zoom=8",
-    "/open311/v2/requests.json?extensions=true",
-    "/open311/v2/requests.xml?extensions=true",
-    "/open311/v2/servicerequestupdates.json",
-    "/open311/v2/nothing.json",
-    "/konsol/antrean/?show=open",
-    "/lapor/bantuan/?description=Air+PDAM+mati+tiga+hari&region=34.04.07.2001",
-]
-
-
-def _body(response) -> str:
-    content = b"".join(response.streaming_content) if response.streaming else response.content
-    kind = response.get("Content-Type", "")
-    if "spreadsheetml" in kind:
-        from openpyxl import load_workbook
-
-        book = load_workbook(io.BytesIO(content), read_only=True)
-        cells = [str(v) for sheet in book for row in sheet.iter_rows(values_only=True) for v in row]
-        text = "\n".join(cells)
-    else:
-        text = content.decode("utf-8", errors="replace")
-    headers = "\n".join(f"{k}: {v}" for k, v in response.items())
-    return headers + "\n" + text
-
-
 def _leaks(text: str, forbidden: dict[str, str]) -> list[str]:
     return [f"{value!r} ({whose})" for value, whose in forbidden.items() if value in text]
 
@@ -363,12 +234,16 @@ def test_every_audience_sees_only_what_its_tier_allows_on_every_url(
     for audience, (client, kind) in audiences.items():
         forbidden = _forbidden(kind, seeded)
         urls = list(EXTRA)
-        for pattern, name in _patterns():
+        for pattern, name in patterns():
             if pattern in NOT_FETCHED:
                 continue
             try:
-                urls += _urls(
-                    pattern, name, seeded, team, admin_objects=audience.startswith("super")
+                urls += urls_for(
+                    pattern,
+                    name,
+                    seeded.reports,
+                    (team.dinas_pu.slug, team.satpol.slug),
+                    admin_objects=audience.startswith("super"),
                 )
             except KeyError as unknown:
                 untaught.add(f"{pattern} ({unknown})")
@@ -377,7 +252,7 @@ def test_every_audience_sees_only_what_its_tier_allows_on_every_url(
             if response.status_code >= 500:
                 errors.append(f"{audience}: {url} answered {response.status_code}")
             fetched[audience] = fetched.get(audience, 0) + (response.status_code == 200)
-            leaks += [f"{audience}: {url} shows {x}" for x in _leaks(_body(response), forbidden)]
+            leaks += [f"{audience}: {url} shows {x}" for x in _leaks(body(response), forbidden)]
     print(fetched)  # noqa: T201 - shown with -s: how much each audience could open
     assert untaught == set(), "teach the crawler these URL parameters"
     assert errors == []
@@ -395,7 +270,7 @@ def test_every_audience_sees_only_what_its_tier_allows_on_every_url(
     for url in api_urls:
         response = api.get(url)
         assert response.status_code == 200, url
-        assert _leaks(_body(response), forbidden) == [], url
+        assert _leaks(body(response), forbidden) == [], url
 
     # What left by e-mail, SMS or webhook, and what was written down.
     agency_forbidden, everything = _forbidden(AGENCY, seeded), _forbidden(PUBLIC, seeded)
