@@ -2,7 +2,7 @@
  *
  * The server (layani/intake/supports.py) signs a challenge: a nonce and a number of bits. We look
  * for a counter such that SHA-256("<nonce>:<counter>") begins with that many zero bits — about
- * 33,000 tries for 15 bits, around half a second on a cheap phone — in slices, so the page stays
+ * 33,000 tries for 15 bits, an estimated half a second on a cheap phone (not measured on one) — in slices, so the page stays
  * responsive, then submit the ordinary form with the token and the counter. Signed-in citizens
  * and browsers without JavaScript never load this file (they are asked to sign in instead).
  * Plain ES5 and a SHA-256 of one 64-byte block, written for this purpose: no library. */
