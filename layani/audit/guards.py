@@ -14,6 +14,7 @@ import re
 from itertools import pairwise
 from typing import Any
 
+from . import vocabulary
 from .chain import canonical_json
 
 ACTION_RE = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$")
@@ -56,6 +57,10 @@ def check_references(*, action: str, actor_ref: str, object_type: str, object_re
     """Refuse malformed actions and references, and references that look like personal data."""
     if not ACTION_RE.match(action):
         raise ValueError("action must be a dotted lowercase name such as 'report.submitted'.")
+    if not vocabulary.is_known(action):
+        raise ValueError(
+            f"action {action!r} has no words in layani/audit/vocabulary.py; add them there first."
+        )
     if not ACTOR_REF_RE.match(actor_ref):
         raise ValueError(
             "actor_ref must be a pseudonymous reference such as 'user:42' or 'system'."

@@ -8,7 +8,7 @@ from typing import Any
 from django.db import connections, router, transaction
 from django.utils import timezone
 
-from . import chain, guards, signing
+from . import chain, guards, signing, vocabulary
 from .models import AuditCheckpoint, AuditEntry, Visibility
 from .verify import VerificationResult, verify_chain
 
@@ -62,6 +62,8 @@ def record(
     clean_payload = guards.clean_payload(payload)
     if visibility not in Visibility.values:
         raise ValueError(f"visibility must be one of {Visibility.values}.")
+    if visibility == Visibility.PUBLIC and vocabulary.citizen_words(action) is None:
+        raise ValueError(f"public action {action!r} needs citizen words in audit/vocabulary.py.")
     if now is not None and timezone.is_naive(now):
         raise ValueError("now must be timezone-aware.")
 
