@@ -43,6 +43,8 @@ INSTALLED_APPS = [
     "layani.escalation",
     "layani.webhooks",
     "layani.privacy",
+    "layani.planning",
+    "layani.federation",
     # Adapters
     "layani.portal",
     "layani.console",

@@ -1,0 +1,1 @@
+"""Musrenbang: aspirations gathered into proposals (usulan) that move through the planning cycle."""
