@@ -22,7 +22,7 @@ import io
 import itertools
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -56,6 +56,12 @@ class RouterConfig:
     normalise: bool = True
     stem: bool = False
     c: float = 0.3
+    #: Longest word n-gram (1 = unigrams only).
+    word_ngrams: int = 2
+    #: 1 + log(count) instead of the raw count as term frequency.
+    sublinear_tf: bool = True
+    #: "balanced" weighs each category by the inverse of its share of the examples.
+    class_weight: str | None = None
 
 
 @dataclass
@@ -105,6 +111,18 @@ def skeleton(word: str) -> str:
     return "~" + _INTERIOR_VOWELS.sub("", word)
 
 
+_PLAIN_TOKEN = re.compile(r"(?u)\b\w\w+\b")
+
+
+def plain(text: str) -> str:
+    """Lower-cased words as scikit-learn's default tokenizer finds them (no normalisation).
+
+    With this, `RouterConfig(normalise=False, char_ngrams=False, taxonomy_documents=False,
+    word_ngrams=1, sublinear_tf=False, c=1.0)` is the plain TF-IDF + LinearSVC baseline.
+    """
+    return " ".join(_PLAIN_TOKEN.findall(text.lower()))
+
+
 def _softmax(scores: np.ndarray) -> np.ndarray:
     shifted = np.exp(scores - scores.max(axis=1, keepdims=True))
     return np.asarray(shifted / shifted.sum(axis=1, keepdims=True))
@@ -113,17 +131,25 @@ def _softmax(scores: np.ndarray) -> np.ndarray:
 class Router:
     """Suggests a category for a report text; see the module docstring for what it reads."""
 
-    def __init__(self, taxonomy: Sequence[TaxonomyEntry] = (), config: RouterConfig | None = None):
+    def __init__(
+        self,
+        taxonomy: Sequence[TaxonomyEntry] = (),
+        config: RouterConfig | None = None,
+        document_labels: Mapping[str, str] | None = None,
+    ):
         self.config = config or RouterConfig()
         self.taxonomy = tuple(taxonomy)
+        #: Taxonomy code -> training label for the taxonomy documents, when the labels are not
+        #: Layani's codes (an evaluation on a foreign label set); codes left out add no documents.
+        self.document_labels = dict(document_labels) if document_labels is not None else None
         self._memo: tuple[str, tuple[str, str, tuple[np.ndarray, np.ndarray]]] | None = None
         self.classes_: np.ndarray = np.array([])
         self._words = TfidfVectorizer(
             tokenizer=str.split,
             token_pattern=None,
             lowercase=False,
-            ngram_range=(1, 2),
-            sublinear_tf=True,
+            ngram_range=(1, self.config.word_ngrams),
+            sublinear_tf=self.config.sublinear_tf,
             min_df=1,
             max_features=60_000,
         )
@@ -135,7 +161,7 @@ class Router:
             min_df=2,
             max_features=60_000,
         )
-        self._model = LinearSVC(C=self.config.c)
+        self._model = self._svm()
         #: Softmax temperature that turns SVM scores into confidences; `calibrate` fits it.
         self.temperature = DEFAULT_TEMPERATURE
         self._weights = np.zeros((0, 0), dtype=np.float32)
@@ -152,6 +178,14 @@ class Router:
         texts, labels = list(texts), list(labels)
         if self.config.taxonomy_documents and self.taxonomy:
             extra_texts, extra_labels = taxonomy_documents(self.taxonomy, set(labels))
+            relabel = getattr(self, "document_labels", None)
+            if relabel is not None:
+                pairs = [
+                    (t, relabel[c])
+                    for t, c in zip(extra_texts, extra_labels, strict=True)
+                    if c in relabel
+                ]
+                extra_texts, extra_labels = [t for t, _ in pairs], [c for _, c in pairs]
             texts += extra_texts
             labels += extra_labels
         if len(set(labels)) < 2:
@@ -265,7 +299,7 @@ class Router:
         last = getattr(self, "_memo", None)  # artefacts saved before the memo existed lack it
         if last is not None and last[0] == text:
             return last[1]
-        base = normalize(text, stem=self.config.stem) if self.config.normalise else text.lower()
+        base = normalize(text, stem=self.config.stem) if self.config.normalise else plain(text)
         normalised = self._normalize(text)
         prepared = (base, normalised, self._row(normalised))
         self._memo = (text, prepared)
@@ -273,7 +307,7 @@ class Router:
 
     def _normalize(self, text: str) -> str:
         if not self.config.normalise:
-            return " ".join(text.lower().split())
+            return plain(text)
         normalised = normalize(text, stem=self.config.stem)
         if self.config.skeletons:
             normalised += " " + " ".join(skeleton(w) for w in normalised.split() if len(w) > 3)
@@ -288,7 +322,7 @@ class Router:
         """
         self._weights = np.ascontiguousarray(self._model.coef_.T, dtype=np.float32)
         self._intercept = self._model.intercept_.astype(np.float32)
-        self._model = LinearSVC(C=self.config.c)
+        self._model = self._svm()
         self._analysers = None
 
     def _row(self, normalised: str) -> tuple[np.ndarray, np.ndarray]:
@@ -309,15 +343,18 @@ class Router:
             if not found:
                 continue
             columns = np.fromiter((c for c, _ in found), dtype=np.int64, count=len(found))
-            tf = 1.0 + np.log(
-                np.fromiter((n for _, n in found), dtype=np.float64, count=len(found))
-            )
+            tf = np.fromiter((n for _, n in found), dtype=np.float64, count=len(found))
+            if vectorizer.sublinear_tf:
+                tf = 1.0 + np.log(tf)
             values = tf * vectorizer.idf_[columns]
             all_columns.append(columns + offset)
             all_values.append(values / np.linalg.norm(values))
         if not all_columns:
             return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
         return np.concatenate(all_columns), np.concatenate(all_values).astype(np.float32)
+
+    def _svm(self) -> LinearSVC:
+        return LinearSVC(C=self.config.c, class_weight=getattr(self.config, "class_weight", None))
 
     def _vectorizers(self) -> list[TfidfVectorizer]:
         return [self._words, self._chars] if self.config.char_ngrams else [self._words]

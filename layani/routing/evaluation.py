@@ -52,6 +52,24 @@ def scores(truth: Sequence[str], predicted: Sequence[str]) -> dict[str, Any]:
     }
 
 
+def check_folds(labels: Sequence[str], folds: int) -> None:
+    """Refuse a k-fold run that some category cannot fill: name the category and its count."""
+    if folds < 2:
+        raise ValueError(f"Cross-validation needs at least 2 folds, not {folds}.")
+    counts = Counter(labels)
+    if len(counts) < 2:
+        raise ValueError("The file has only one category; there is nothing to tell apart.")
+    small = sorted((n, label) for label, n in counts.items() if n < folds)
+    if small:
+        listed = ", ".join(f"{label!r} has {n}" for n, label in small[:5])
+        if len(small) > 5:
+            listed += f" and {len(small) - 5} more"
+        raise ValueError(
+            f"Every category needs at least {folds} rows for {folds}-fold cross-validation: "
+            f"{listed}. Use fewer --folds or leave those rows out."
+        )
+
+
 def usable_folds(labels: Sequence[str], folds: int) -> int:
     """Stratified k-fold needs every class in every fold: cap k at the rarest class's count."""
     rarest = min(Counter(labels).values())

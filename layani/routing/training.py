@@ -59,14 +59,33 @@ def history_examples() -> Examples:
 
 
 def csv_examples(path: Path, text_col: str, label_col: str) -> Examples:
-    """(text, label) pairs from a CSV with a header row; rows with an empty text or label are skipped."""
-    with path.open(newline="", encoding="utf-8-sig") as f:
-        reader = csv.DictReader(f)
-        missing = {text_col, label_col} - set(reader.fieldnames or ())
-        if missing:
-            raise TrainingDataError(f"Column(s) not in {path.name}: {', '.join(sorted(missing))}")
-        rows = [(r[text_col].strip(), r[label_col].strip()) for r in reader]
+    """(text, label) pairs from a CSV with a header row; rows with an empty text or label are skipped.
+
+    Raises `TrainingDataError` naming the problem: a missing column (with the columns found), a
+    file without a header or without any usable row.
+    """
+    try:
+        with path.open(newline="", encoding="utf-8-sig") as f:
+            reader = csv.DictReader(f)
+            found = [name for name in (reader.fieldnames or ()) if name is not None]
+            if not found:
+                raise TrainingDataError(f"{path.name} is empty: no header row.")
+            missing = [c for c in (text_col, label_col) if c not in found]
+            if missing:
+                raise TrainingDataError(
+                    f"Column(s) not in {path.name}: {', '.join(missing)}; "
+                    f"columns found: {', '.join(found)}"
+                )
+            rows = [((r[text_col] or "").strip(), (r[label_col] or "").strip()) for r in reader]
+    except csv.Error as error:
+        raise TrainingDataError(f"{path.name} is not a readable CSV: {error}") from error
+    except UnicodeDecodeError as error:
+        raise TrainingDataError(f"{path.name} is not UTF-8 text.") from error
     pairs = [(t, label) for t, label in rows if t and label]
+    if not pairs:
+        raise TrainingDataError(
+            f"{path.name} has no row with both a {text_col!r} and a {label_col!r} value."
+        )
     return Examples([t for t, _ in pairs], [label for _, label in pairs])
 
 

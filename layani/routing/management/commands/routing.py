@@ -7,10 +7,12 @@ from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import DatabaseError
 from tqdm import tqdm
 
-from layani.routing.classifier import Router
-from layani.routing.evaluation import Baseline, cross_validate, held_out, scores
+from layani.routing.classifier import Router, TaxonomyEntry
+from layani.routing.evaluation import Baseline, check_folds, cross_validate, held_out, scores
+from layani.routing.labels import check_label_map, codes_to_labels, default_taxonomy, read_label_map
 from layani.routing.models import ModelVersion, TrainingSource
 from layani.routing.selectors import COLD_START_CONFIG, current_taxonomy, model_versions
 from layani.routing.training import (
@@ -25,6 +27,9 @@ from layani.routing.training import (
 
 class Command(BaseCommand):
     help = "Train, evaluate, list and activate versions of the routing model."
+    # Evaluation is a data scientist's tool on a laptop: it needs no URLs, admin or database
+    # checks, and must not fail because an unrelated part of the site does not import.
+    requires_system_checks: list[str] = []
 
     def add_arguments(self, parser: CommandParser) -> None:
         sub = parser.add_subparsers(dest="action", required=True)
@@ -43,6 +48,11 @@ class Command(BaseCommand):
             "--train-csv",
             type=Path,
             help="Instead of k-fold: train on this CSV (same columns) and score on --csv.",
+        )
+        evaluate.add_argument(
+            "--label-map",
+            type=Path,
+            help="CSV (label,code) or JSON object mapping the file's labels to Layani categories.",
         )
         evaluate.add_argument(
             "--with-cold-start",
@@ -103,10 +113,28 @@ class Command(BaseCommand):
 
     def _evaluate(self, options: dict[str, Any]) -> None:
         test = self._load(options["csv"], options)
-        taxonomy = current_taxonomy()
-        factories: dict[str, Any] = {"layani": lambda: Router(taxonomy), "baseline": Baseline}
-        if options["train_csv"]:
-            train = self._load(options["train_csv"], options)
+        train = self._load(options["train_csv"], options) if options["train_csv"] else None
+        if train is None:
+            check_folds(test.labels, options["folds"])
+        taxonomy, origin = self._evaluation_taxonomy()
+        mapping = read_label_map(options["label_map"]) if options["label_map"] else None
+        if mapping is not None:
+            check_label_map(mapping, taxonomy)
+        labels = set(test.labels) | set(train.labels if train else ())
+        counts_as = codes_to_labels(taxonomy, labels, mapping)
+        known = {entry.code for entry in taxonomy}
+        # Layani-coded labels train as a deployment would (every category's documents); foreign
+        # labels get the documents of the categories mapped to them, and none if nothing maps.
+        documents = None if mapping is None and labels <= known else counts_as
+        notes = [f"taxonomy: {origin}, {len(taxonomy)} categories"]
+        if documents is not None and not documents:
+            notes.append("no label is a Layani category: no taxonomy documents (see --label-map)")
+
+        def layani() -> Router:
+            return Router(taxonomy, document_labels=documents)
+
+        factories: dict[str, Any] = {"layani": layani, "baseline": Baseline}
+        if train is not None:
             results = held_out(train.texts, train.labels, test.texts, test.labels, factories)
         else:
             with tqdm(
@@ -122,12 +150,18 @@ class Command(BaseCommand):
                     progress=lambda _message: bar.update(1),
                 )
         if options["with_cold_start"]:
-            # Trained on nothing but the taxonomy, so it is scored on every example at once.
+            # Trained on nothing but the taxonomy, so it is scored on every example at once; a
+            # predicted category counts as the label it (or its main category) maps to.
             cold = Router(taxonomy, COLD_START_CONFIG).fit([], [])
-            results["cold_start"] = scores(test.labels, cold.predict(test.texts))
+            predicted = [counts_as.get(code, code) for code in cold.predict(test.texts)]
+            results["cold_start"] = scores(test.labels, predicted)
         if options["json"]:
+            for note in notes:
+                self.stderr.write(note)
             self.stdout.write(json.dumps(results))
             return
+        for note in notes:
+            self.stdout.write(note)
         self.stdout.write(f"{len(test)} examples, {len(set(test.labels))} categories")
         for name, figures in results.items():
             self.stdout.write(
@@ -138,6 +172,20 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"  {label:<24} {f1:.3f} / {results['baseline']['per_class'][label]:.3f}"
             )
+
+    @staticmethod
+    def _evaluation_taxonomy() -> tuple[list[TaxonomyEntry], str]:
+        """The deployment's taxonomy when a migrated database has one, else the packaged default.
+
+        Evaluation must work on a data scientist's laptop with no database at all.
+        """
+        try:
+            taxonomy = current_taxonomy()
+        except DatabaseError:
+            return default_taxonomy(), "packaged default (no usable database)"
+        if not taxonomy:
+            return default_taxonomy(), "packaged default (the database has no categories)"
+        return taxonomy, "this deployment's categories"
 
     def _versions(self) -> None:
         for version in model_versions():
