@@ -5,6 +5,8 @@ from __future__ import annotations
 import heapq
 import itertools
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
 from typing import overload
 
 from django.db.models import Count, Q, QuerySet
@@ -13,6 +15,12 @@ from django.db.models.expressions import RawSQL
 from layani.accounts.models import Membership, Role, User
 from layani.directory.models import Agency
 from layani.intake.models import Report, ReportStatus
+from layani.sla.calendar import WorkingCalendar
+from layani.sla.calendars import calendar_for_province
+from layani.sla.models import ClockPause, ServicePolicy, Stage
+
+# The policies' own precedence rule, applied to rows read once for a whole page.
+from layani.sla.policies import Policy, _rank, default_policy
 
 from .models import ACTIVE_TASK_STATUSES, Case, Task
 from .permissions import agency_ids, region_scope, visible_reports
@@ -166,3 +174,109 @@ def staff_agencies(user: User) -> QuerySet[Agency]:
     return Agency.objects.filter(
         pk__in=Membership.objects.filter(user=user, is_active=True).values("agency_id")
     )
+
+
+# -- the queue's clocks ----------------------------------------------------------------------
+
+#: How many of the oldest waiting reports the queue reads when it sorts or filters by deadline:
+#: a deadline depends on the category's policy, the province's calendar and the clock's pauses,
+#: so it is computed here in Python, not in the database (docs/benchmarks.md for the queue's
+#: budget). The oldest reports are the ones whose deadlines come first.
+DEADLINE_WINDOW = 2000
+
+
+@dataclass(frozen=True)
+class QueueClock:
+    """A waiting report's verification clock: age in working days and its current deadline."""
+
+    age_days: int
+    due: datetime
+    overdue: bool
+    #: Due before the end of the next working day (and not overdue yet).
+    due_soon: bool
+    time_zone: str
+
+
+#: What `queue_clocks` reads per report (with `values()`).
+CLOCK_FIELDS = (
+    "pk",
+    "submitted_at",
+    "region_id",
+    "region__timezone",
+    "category__code",
+    "category__parent__code",
+)
+
+
+def queue_clocks(values: Sequence[dict], now: datetime) -> dict[int, QueueClock]:
+    """Each report's verification clock (`values`: dicts with CLOCK_FIELDS), in a constant number
+    of queries whatever the number of reports: the policies and pauses are read once for all, the
+    calendars once per province. The same rule as ``deadlines.verification_deadline``."""
+    if not values:
+        return {}
+    rows = list(ServicePolicy.objects.filter(stage=Stage.VERIFICATION, service_class=""))
+    pauses: dict[str, list[tuple[datetime, datetime]]] = {}
+    refs = [f"report:{v['pk']}" for v in values]
+    for pause in ClockPause.objects.filter(subject_ref__in=refs):
+        end = pause.ended_at or max(now, pause.started_at)
+        pauses.setdefault(pause.subject_ref, []).append((pause.started_at, end))
+    policies: dict[tuple[str, ...], Policy] = {}
+    calendars: dict[tuple[str, str], WorkingCalendar] = {}
+    clocks = {}
+    for v in values:
+        codes = tuple(c for c in (v["category__code"], v["category__parent__code"]) if c)
+        if codes not in policies:
+            fitting = [r for r in rows if r.category_code in (*codes, "") and r.agency_slug == ""]
+            best = min(fitting, key=lambda r: _rank(r, codes, ""), default=None)
+            policies[codes] = (
+                Policy(best.working_days) if best else default_policy(Stage.VERIFICATION)
+            )
+        key = (v["region_id"][:2], v["region__timezone"])
+        if key not in calendars:
+            calendars[key] = calendar_for_province(*key)
+        calendar = calendars[key]
+        due = calendar.add_working_days(
+            v["submitted_at"],
+            policies[codes].working_days,
+            pauses=pauses.get(f"report:{v['pk']}", []),
+        )
+        overdue = due < now
+        soon_limit = calendar.add_working_days(now, 1)
+        clocks[v["pk"]] = QueueClock(
+            age_days=max(calendar.working_days_between(v["submitted_at"], now), 0),
+            due=due,
+            overdue=overdue,
+            due_soon=not overdue and due <= soon_limit,
+            time_zone=v["region__timezone"],
+        )
+    return clocks
+
+
+def merged_duplicate_counts(report_ids: Sequence[int]) -> dict[int, int]:
+    """How many reports were merged into each of `report_ids` as duplicates (one query)."""
+    rows = (
+        Case.objects.filter(merged_into_id__in=list(report_ids))
+        .values("merged_into_id")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    return {row["merged_into_id"]: row["n"] for row in rows}
+
+
+def waiting_by_deadline(
+    reports: QuerySet[Report], now: datetime, *, order: str, urgency: str = ""
+) -> list[int]:
+    """The ids of the `DEADLINE_WINDOW` oldest waiting `reports`, ordered by their verification
+    deadline: ``order="deadline"`` — due soonest first among those still on time, then the
+    overdue ones; ``order="overdue"`` — the most overdue first. `urgency` keeps only
+    ``"overdue"`` or ``"soon"`` (due by the end of the next working day) reports."""
+    values = list(reports.order_by("submitted_at", "pk").values(*CLOCK_FIELDS)[:DEADLINE_WINDOW])
+    clocks = queue_clocks(values, now)
+    ids = [v["pk"] for v in values]
+    if urgency == "overdue":
+        ids = [pk for pk in ids if clocks[pk].overdue]
+    elif urgency == "soon":
+        ids = [pk for pk in ids if clocks[pk].due_soon]
+    if order == "overdue":
+        return sorted(ids, key=lambda pk: (not clocks[pk].overdue, clocks[pk].due))
+    return sorted(ids, key=lambda pk: (clocks[pk].overdue, clocks[pk].due))

@@ -10,8 +10,35 @@ from layani.directory.models import Agency, Category
 from layani.intake.models import Channel, PrivacyTier, ReportType
 from layani.sla.service_classes import ServiceClass
 
+#: (value, label) pairs of a select.
+Choices = list[tuple[str | int, str]]
 
-class VerifyForm(forms.Form):
+
+def grouped_categories() -> list[tuple[str, Choices]]:
+    """The active sub-categories under their main categories (``<optgroup>``), both sorted by
+    name in the active language, with an empty choice first, as the citizen's form groups them."""
+    subs = Category.objects.filter(parent__isnull=False, is_active=True).select_related("parent")
+    groups: dict[int, tuple[Category, list[Category]]] = {}
+    for category in subs:
+        assert category.parent is not None  # noqa: S101  # filtered above
+        groups.setdefault(category.parent.pk, (category.parent, []))[1].append(category)
+    ordered = sorted(groups.values(), key=lambda g: g[0].display_name.casefold())
+    result: list[tuple[str, Choices]] = [("", [("", "—")])]
+    for main, subs_of_main in ordered:
+        ranked = sorted(subs_of_main, key=lambda c: c.display_name.casefold())
+        result.append((main.display_name, [(c.pk, c.display_name) for c in ranked]))
+    return result
+
+
+class GroupedCategoryForm(forms.Form):
+    """A form whose ``category`` field lists sub-categories grouped by main category."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["category"].choices = grouped_categories()  # type: ignore[attr-defined]
+
+
+class VerifyForm(GroupedCategoryForm):
     category = forms.ModelChoiceField(
         label=_("Category"),
         queryset=Category.objects.filter(parent__isnull=False, is_active=True),
@@ -111,7 +138,7 @@ class RevealForm(forms.Form):
     reason = forms.CharField(label=_("Why do you need the identity?"), min_length=5, max_length=300)
 
 
-class AssistedIntakeForm(forms.Form):
+class AssistedIntakeForm(GroupedCategoryForm):
     """A walk-in or telephone report entered by staff on the citizen's behalf."""
 
     channel = forms.ChoiceField(

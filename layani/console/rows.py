@@ -10,10 +10,11 @@ here and the templates only print them. `stamp` prints exactly what ``|date:"c"`
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from django.db import models
 from django.urls import reverse
@@ -23,7 +24,8 @@ from django.utils.dates import MONTHS_3
 from layani.accounts.models import User
 from layani.cases import presentation
 from layani.cases.models import ACTIVE_TASK_STATUSES, TaskRole, TaskStatus
-from layani.directory.models import localized_name
+from layani.cases.selectors import QueueClock
+from layani.directory.models import Category, localized_name
 from layani.intake.models import ReportStatus
 from layani.intake.places import region_label
 from layani.intake.tracking import format_tracking_id
@@ -35,12 +37,15 @@ class Stamp:
 
     iso: str
     text: str
+    #: The zone's abbreviation ("WIB"), printed after `text` where the zone matters.
+    zone: str = ""
 
 
-def stamp(value: datetime) -> Stamp:
-    local = timezone.localtime(value)
+def stamp(value: datetime, zone: str = "") -> Stamp:
+    """`value` in the active time zone, or in `zone` (a region's, e.g. "Asia/Makassar")."""
+    local = timezone.localtime(value, ZoneInfo(zone) if zone else None)
     month = str(MONTHS_3[local.month]).title()
-    return Stamp(local.isoformat(), f"{local:%d} {month} {local:%Y %H:%M}")
+    return Stamp(local.isoformat(), f"{local:%d} {month} {local:%Y %H:%M}", local.tzname() or "")
 
 
 def labels(choices: type[models.TextChoices]) -> dict[str, str]:
@@ -77,6 +82,21 @@ class QueueRow:
     bounced: bool
     #: The router's suggestion: category, its confidence in whole percent, agency (or "").
     suggestion: tuple[str, int, str] | None
+    #: Working days since it arrived, on its province's calendar.
+    age_days: int = 0
+    #: The verification deadline (None when unknown) and how urgent the report is.
+    due: Stamp | None = None
+    overdue: bool = False
+    due_soon: bool = False
+    #: Reports already merged into this one as duplicates.
+    duplicates: int = 0
+    #: The suggestion was computed for this page; the router has not stored one yet.
+    suggestion_live: bool = False
+
+    @property
+    def urgency(self) -> str:
+        """ "overdue", "soon" (due by the end of the next working day) or "" (on time)."""
+        return "overdue" if self.overdue else "soon" if self.due_soon else ""
 
 
 #: What a queue row shows, read with `values()`: fifty rows of seven joined models cost more to
@@ -99,13 +119,27 @@ QUEUE_FIELDS = (
     "routing_decision__suggested_category__name",
     "routing_decision__suggested_category__name_en",
     "routing_decision__suggested_agency__short_name",
+    # The verification clock (cases.selectors.queue_clocks).
+    "region_id",
+    "region__timezone",
+    "category__code",
+    "category__parent__code",
 )
 
 
-def queue_rows(values: list[dict[str, Any]], audience: presentation.Audience) -> list[QueueRow]:
+def queue_rows(
+    values: list[dict[str, Any]],
+    audience: presentation.Audience,
+    *,
+    clocks: Mapping[int, QueueClock] | None = None,
+    duplicates: Mapping[int, int] | None = None,
+    live: Mapping[int, tuple[Category, float]] | None = None,
+) -> list[QueueRow]:
     """The rows for `values` (dicts of QUEUE_FIELDS, in the queue's order); titles as `audience`
-    may read them (`cases.presentation`)."""
+    may read them (`cases.presentation`). `clocks`, `duplicates` and `live` (suggestions for
+    reports the router has not stored one for) are read for the whole page beforehand."""
     status, case_url = labels(ReportStatus), case_urls()
+    clocks, duplicates, live = clocks or {}, duplicates or {}, live or {}
     titles = presentation.texts(audience, [(row["privacy"], row["title"]) for row in values])
 
     def name(row: dict[str, Any], prefix: str) -> str:  # a category's display_name, or ""
@@ -123,6 +157,11 @@ def queue_rows(values: list[dict[str, Any]], audience: presentation.Audience) ->
             if confidence is not None
             else None
         )
+        fresh = row["pk"] in live and suggestion is None
+        if fresh:
+            category, probability = live[row["pk"]]
+            suggestion = (category.display_name, round(probability * 100), "")
+        clock = clocks.get(row["pk"])
         rows.append(
             QueueRow(
                 tracking_id=row["tracking_id"],
@@ -137,6 +176,12 @@ def queue_rows(values: list[dict[str, Any]], audience: presentation.Audience) ->
                 submitted=stamp(row["submitted_at"]),
                 bounced=bool(row["case__bounced"]),
                 suggestion=suggestion,
+                age_days=clock.age_days if clock else 0,
+                due=stamp(clock.due, clock.time_zone) if clock else None,
+                overdue=bool(clock and clock.overdue),
+                due_soon=bool(clock and clock.due_soon),
+                duplicates=duplicates.get(row["pk"], 0),
+                suggestion_live=fresh,
             )
         )
     return rows

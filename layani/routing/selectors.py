@@ -136,3 +136,28 @@ def similar_public_reports(
         limit=limit,
         public_only=True,
     )
+
+
+def live_suggestions(report_ids: list[int]) -> dict[int, tuple[Category, float]]:
+    """The router's best category and its confidence for reports without a stored suggestion,
+    computed now and not kept (reading a page writes nothing).
+
+    The sweep stores a suggestion for each new report every few minutes (escalation.sweep), and
+    only for submitted ones: until then — and for reports verified before they were routed — the
+    queue would show nothing where the case page shows a live suggestion. One prediction for all
+    `report_ids` and two queries, whatever their number.
+    """
+    if not report_ids:
+        return {}
+    router, _version, _label = current_router()
+    texts = list(Report.objects.filter(pk__in=report_ids).values_list("pk", "title", "description"))
+    if not texts:
+        return {}
+    probabilities = router.predict_proba([f"{title}. {text}" for _pk, title, text in texts])
+    best = [str(router.classes_[row.argmax()]) for row in probabilities]
+    categories = Category.objects.select_related("parent").in_bulk(set(best), field_name="code")
+    found = {}
+    for (pk, _title, _text), code, row in zip(texts, best, probabilities, strict=True):
+        if code in categories:
+            found[pk] = (categories[code], float(row.max()))
+    return found

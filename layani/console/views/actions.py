@@ -24,7 +24,7 @@ from layani.directory.models import Unit
 from layani.intake.models import Report
 from layani.intake.tracking import normalize_tracking_id
 
-from .. import forms
+from .. import feedback, forms
 from .base import report_or_404, staff_view
 from .case import case_context
 
@@ -84,6 +84,24 @@ REPORT_ACTIONS: dict[str, tuple[type[django_forms.Form], Handler]] = {
 }
 
 
+#: What the person reads after each action (report and task actions share no names).
+FEEDBACK: dict[str, Callable[[Report, dict[str, Any], object], str]] = {
+    "verify": feedback.verified,
+    "hold": feedback.held,
+    "reject": feedback.declined,
+    "archive": feedback.archived,
+    "merge": feedback.merged,
+    "dispose": feedback.disposed,
+    "message": feedback.message_sent,
+    "propose-closure": feedback.closure_proposed,
+    "accept": feedback.accepted,
+    "delegate": feedback.delegated,
+    "refer": feedback.referred,
+    "complete": feedback.completed,
+    "withdraw": feedback.withdrawn,
+}
+
+
 @require_POST
 @staff_view
 def report_action(request: HttpRequest, tracking_id: str, action: str) -> HttpResponse:
@@ -92,7 +110,7 @@ def report_action(request: HttpRequest, tracking_id: str, action: str) -> HttpRe
     if action not in REPORT_ACTIONS:
         raise Http404
     form_class, handler = REPORT_ACTIONS[action]
-    return _run(request, user, report, form_class, lambda d: handler(user, report, d))
+    return _run(request, user, report, form_class, lambda d: handler(user, report, d), action)
 
 
 @require_POST
@@ -150,7 +168,7 @@ def task_action(request: HttpRequest, tracking_id: str, task_id: int, action: st
     if action not in TASK_ACTIONS:
         raise Http404
     form_class, handler = TASK_ACTIONS[action]
-    return _run(request, user, report, form_class, lambda d: handler(user, task, d))
+    return _run(request, user, report, form_class, lambda d: handler(user, task, d), action)
 
 
 def _run(
@@ -159,15 +177,16 @@ def _run(
     report: Report,
     form_class: type[django_forms.Form],
     call: Callable[[dict[str, Any]], object],
+    action: str,
 ) -> HttpResponse:
     form = form_class(request.POST)
     if not form.is_valid():
         return _refuse(request, user, report, _form_errors(form))
     try:
-        call(form.cleaned_data)
+        result = call(form.cleaned_data)
     except WorkflowError as error:
         return _refuse(request, user, report, error.message)
-    messages.success(request, _("Done."))
+    messages.success(request, FEEDBACK[action](report, form.cleaned_data, result))
     return redirect("console:case", tracking_id=report.tracking_id)
 
 

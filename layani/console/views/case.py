@@ -21,7 +21,7 @@ from layani.cases.permissions import (
 )
 from layani.cases.selectors import case_tasks
 from layani.cases.workflow import REPORT_MOVES, Actor
-from layani.directory.models import Agency
+from layani.directory.models import Agency, GovernmentLevel
 from layani.directory.selectors import responsibility_by_level
 from layani.intake.models import Report, ReporterIdentity, ReportStatus
 from layani.intake.places import region_label
@@ -29,7 +29,7 @@ from layani.intake.supports import support_breakdown
 from layani.routing.selectors import likely_duplicates
 from layani.routing.services import suggest_for_report
 
-from .. import forms
+from .. import forms, words
 from . import attachments
 from .base import report_or_404, staff_view
 
@@ -66,6 +66,7 @@ def case_context(
     allowed = {
         a.value for a, m in REPORT_MOVES.items() if report.status in m.sources and actors & m.actors
     }
+    shown = presentation.report_text(report, audience)
     matrix, routing, duplicates = None, None, []
     if Actor.COORDINATOR in actors and report.status in TRIAGE_STATES:
         # The router only suggests: the coordinator sees its proposal, its reasons and the
@@ -87,7 +88,7 @@ def case_context(
                 strict=True,
             )
         ),
-        "shown": presentation.report_text(report, audience),
+        "shown": shown,
         "pin_elsewhere": region_label(report.pin_region_id) if report.pin_region_id else "",
         # How the support count was reached: kinds, addresses, refusals (intake.supports).
         "supports": support_breakdown(report),
@@ -95,13 +96,21 @@ def case_context(
         "reviews_attachments": is_coordinator_for(user, report) or is_oversight_for(user, report),
         "identity": _identity_view(report, access, revealed),
         "identity_access": access,
-        "timeline": AuditEntry.objects.filter(
-            object_type="report", object_ref=report.tracking_id
-        ).order_by("sequence"),
+        # The audit trail in words, with people's names (words.timeline: two queries in all).
+        "timeline": words.timeline(
+            AuditEntry.objects.filter(object_type="report", object_ref=report.tracking_id).order_by(
+                "sequence"
+            )
+        ),
+        # The category's questions and the chosen options in words, not their codes.
+        "answers": words.answers_in_words(report.category, shown.answers),
+        "routing_class": words.service_class_words(routing.service_class) if routing else "",
         "allowed": allowed,
         "is_coordinator": Actor.COORDINATOR in actors,
         "is_lead": Actor.LEAD_AGENCY in actors,
         "matrix": matrix,
+        # Each level of government in words ("Kabupaten/kota"), not its code.
+        "matrix_levels": [(GovernmentLevel(level).label, a) for level, a in (matrix or {}).items()],
         "routing": routing,
         "duplicates": list(
             zip(

@@ -14,6 +14,7 @@ from layani.cases.workflow import WorkflowError
 from layani.intake.models import Report
 from layani.intake.services import Identity, ReportSubmission, SubmissionError, submit_report
 
+from .. import feedback
 from ..forms import AssistedIntakeForm
 from .base import staff_view
 
@@ -80,7 +81,7 @@ def bulk_action(request: HttpRequest) -> HttpResponse:
         except WorkflowError as error:
             failed.append(f"{report.display_tracking_id}: {error.message}")
     if done:
-        messages.success(request, _("%(n)d reports updated.") % {"n": done})
+        messages.success(request, feedback.bulk(action or "", done))
     for failure in failed:
         messages.error(request, failure)
     return redirect("console:queue")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import cast
 
 from django.contrib import messages
@@ -14,11 +15,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from layani.accounts.models import Role, User
+from layani.accounts.selectors import landing_membership
 from layani.cases import presentation, selectors
 from layani.cases.models import Task
 from layani.cases.permissions import agency_ids
 from layani.directory.models import Agency
 from layani.intake.selectors import cached_count
+from layani.routing.selectors import live_suggestions
 
 from .. import figures
 from ..models import SavedView
@@ -29,21 +32,32 @@ from .dashboards import drilldown
 
 @staff_view
 def home(request: HttpRequest) -> HttpResponse:
-    """Send each person to where their work starts: the queue for coordinators, else an inbox."""
+    """Send each person to the page made for their role (accounts.selectors.LANDING_ORDER): the
+    queue for coordinators, the region's dashboard for oversight (Inspektorat), the agency's
+    dashboard for supervisors, the agency's inbox for agency admins, and their own tasks in the
+    inbox for officers."""
     user: User = request.user  # type: ignore[assignment]
-    if (
-        selectors.coordinator_queue(user).exists()
-        or user.memberships.filter(role=Role.COORDINATOR).exists()
-    ):
-        return redirect("console:queue")
-    agency = selectors.staff_agencies(user).first()
-    if agency is None:
+    membership = landing_membership(user)
+    if membership is None:  # staff_view lets only members in
         raise Http404
-    return redirect("console:inbox", slug=agency.slug)
+    if membership.role == Role.COORDINATOR:
+        return redirect("console:queue")
+    if membership.role == Role.OVERSIGHT:
+        return redirect("console:dashboard")
+    if membership.role == Role.SUPERVISOR:
+        return redirect("console:agency-dashboard", slug=membership.agency.slug)
+    if membership.role == Role.AGENCY_ADMIN:  # accepts and delegates the agency's open tasks
+        return redirect("console:inbox", slug=membership.agency.slug)
+    return redirect(f"{reverse('console:inbox', args=[membership.agency.slug])}?mine=1")
 
 
 #: How long the queue's "N reports wait" may lag a status change (docs/benchmarks.md).
 QUEUE_COUNT_SECONDS = 30
+
+
+#: The queue's orders and urgency filters, as the page's controls offer them.
+QUEUE_SORTS = ("oldest", "newest", "deadline", "overdue")
+QUEUE_URGENCIES = ("", "overdue", "soon")
 
 
 @staff_view
@@ -53,23 +67,58 @@ def queue(request: HttpRequest) -> HttpResponse:
     if "show" in request.GET:  # a dashboard's drill-down: figures.py
         return drilldown(request, user)
     reports = selectors.coordinator_queue(user)
-    # The page's ids first (in the queue's order, from two partial indexes), then the 50 rows with
-    # their joins: joining category, region and suggestion for thousands of rows only to sort them
-    # cost most of the page's time at a million reports (docs/benchmarks.md). "N reports wait"
-    # counted tens of thousands of index entries on every view; the count is now shared for
-    # QUEUE_COUNT_SECONDS per coordinator and newest report.
-    order = selectors.QueueOrder(
-        reports,
-        lambda waiting: cached_count(waiting, f"console:queue:{user.pk}", QUEUE_COUNT_SECONDS),
-    )
+    sort = request.GET.get("sort", "oldest")
+    urgency = request.GET.get("urgency", "")
+    if sort not in QUEUE_SORTS or urgency not in QUEUE_URGENCIES:
+        messages.error(request, _("Unknown order or filter; the queue is shown oldest first."))
+        sort, urgency = "oldest", ""
+    now = timezone.now()
+    order: Sequence[int]
+    if sort == "oldest" and not urgency:
+        # The page's ids first (in the queue's order, from two partial indexes), then the 50 rows
+        # with their joins: joining category, region and suggestion for thousands of rows only
+        # to sort them cost most of the page's time at a million reports (docs/benchmarks.md).
+        # "N reports wait" counted tens of thousands of index entries on every view; the count
+        # is now shared for QUEUE_COUNT_SECONDS per coordinator and newest report.
+        order = selectors.QueueOrder(
+            reports,
+            lambda waiting: cached_count(waiting, f"console:queue:{user.pk}", QUEUE_COUNT_SECONDS),
+        )
+    elif sort == "newest" and not urgency:
+        order = cast(
+            Sequence[int],
+            reports.order_by("-submitted_at", "-pk").values_list("pk", flat=True),
+        )
+    else:  # by deadline, among the oldest DEADLINE_WINDOW waiting reports
+        order = selectors.waiting_by_deadline(
+            reports, now, order="overdue" if sort == "overdue" else "deadline", urgency=urgency
+        )
     page = Paginator(order, 50).get_page(request.GET.get("page"))
     ids = list(page.object_list)
     # Unordered: the rows are put in the page's order here, so PostgreSQL need not sort them.
     shown = reports.filter(pk__in=ids).order_by().values(*QUEUE_FIELDS)
     by_pk = {row["pk"]: row for row in shown}
+    values = [by_pk[pk] for pk in ids if pk in by_pk]
+    unrouted = [v["pk"] for v in values if v["routing_decision__category_confidence"] is None]
     # The queue is the region's coordinators': they read reports as written (cases.presentation).
-    rows = queue_rows([by_pk[pk] for pk in ids if pk in by_pk], presentation.Audience.REVEALED)
-    return render(request, "console/queue.html", {"page": page, "rows": rows})
+    rows = queue_rows(
+        values,
+        presentation.Audience.REVEALED,
+        clocks=selectors.queue_clocks(values, now),
+        duplicates=selectors.merged_duplicate_counts(ids),
+        live=live_suggestions(unrouted),
+    )
+    context = {
+        "page": page,
+        "rows": rows,
+        "sort": sort,
+        "urgency": urgency,
+        "windowed": not (sort in ("oldest", "newest") and not urgency),
+        "window": selectors.DEADLINE_WINDOW,
+        # Bulk verify and archive are the coordinator's; agency staff see no such controls.
+        "can_bulk": user.memberships.filter(role=Role.COORDINATOR, is_active=True).exists(),
+    }
+    return render(request, "console/queue.html", context)
 
 
 @staff_view
