@@ -8,3 +8,7 @@ class IntakeConfig(AppConfig):
     name = "layani.intake"
     label = "intake"
     verbose_name = _("Intake")
+
+    def ready(self) -> None:
+        # The queue's entry points register themselves with the services (decision 0026).
+        from . import tasks  # noqa: F401

@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 import logging
 import time
+from collections.abc import Callable
 from contextlib import nullcontext
 from dataclasses import dataclass, fields
 from datetime import datetime
@@ -33,10 +34,12 @@ from django.utils.translation import gettext as _
 from .errors import SubmissionError
 from .models import PUBLIC_TIERS, JournalEntry, JournalState, Report
 from .services import (
+    Acknowledged,
     Identity,
     ReportSubmission,
     derived_access_code,
     record_submission,
+    record_submissions,
     validate_submission,
 )
 from .tracking import hash_access_code, new_access_code, new_tracking_id, normalize_tracking_id
@@ -180,6 +183,15 @@ def decode(data: dict[str, Any]) -> ReportSubmission:
 
 
 _last_kick = 0.0
+#: How `kick` asks a worker to record the journal: set by `tasks` when it is imported (the app's
+#: `ready`), so this module never imports the queue's entry points (tasks call services, not back).
+_recorder: Callable[[], object] | None = None
+
+
+def set_recorder(enqueue: Callable[[], object]) -> None:
+    """Name the function that puts one recording task on the queue (`tasks.record_journal`)."""
+    global _recorder
+    _recorder = enqueue
 
 
 def kick() -> None:
@@ -193,10 +205,11 @@ def kick() -> None:
     if interval > 0 and now - _last_kick < interval:
         return
     _last_kick = now
-    from .tasks import record_journal
-
+    if _recorder is None:
+        logger.warning("No recorder is set (intake.tasks not imported); the scheduler catches up.")
+        return
     try:
-        record_journal.enqueue()
+        _recorder()
     except Exception:  # the entry is safe in the journal; the scheduler catches up
         logger.warning("Could not enqueue recording of the intake journal.", exc_info=True)
 
@@ -207,7 +220,7 @@ def record_pending(*, batch: int | None = None) -> Recorded:
     Several workers may run this at once: each claims a batch with SKIP LOCKED (PostgreSQL; SQLite
     admits one writer anyway). After recording something it looks once more after the kick
     interval, for entries whose own kick was skipped while this batch ran."""
-    batch = batch or int(getattr(settings, "LAYANI_JOURNAL_BATCH", 20))
+    batch = batch or int(getattr(settings, "LAYANI_JOURNAL_BATCH", 200))
     interval = float(getattr(settings, "LAYANI_JOURNAL_KICK_SECONDS", 0.5))
     recorded = failed = 0
     skipped: set[int] = set()
@@ -225,7 +238,11 @@ def record_pending(*, batch: int | None = None) -> Recorded:
 
 
 def _record_batch(size: int, skipped: set[int]) -> tuple[int, int]:
-    recorded = failed = 0
+    """Claim up to `size` waiting entries and record them in one transaction: one multi-row
+    INSERT per table and one append to the audit chain for the whole batch, and the entries
+    deleted in the same transaction. Should the batch fail as a whole (an unexpected error, a
+    tracking ID taken meanwhile), its entries are recorded one by one instead, so that one bad
+    entry is set aside and the others still go through."""
     with transaction.atomic():
         entries = list(
             JournalEntry.objects.select_for_update(skip_locked=True)
@@ -233,13 +250,44 @@ def _record_batch(size: int, skipped: set[int]) -> tuple[int, int]:
             .exclude(pk__in=skipped)
             .order_by("pk")[:size]
         )
+        if not entries:
+            return 0, 0
+        try:
+            with transaction.atomic():
+                return _record_together(entries, skipped)
+        except Exception:
+            logger.warning(
+                "Recording a batch of %d failed; one by one.", len(entries), exc_info=True
+            )
+        recorded = failed = 0
         for entry in entries:
             if _record_one(entry):
                 recorded += 1
             else:
                 failed += 1
                 skipped.add(entry.pk)
-    return recorded, failed
+        return recorded, failed
+
+
+def _record_together(entries: list[JournalEntry], skipped: set[int]) -> tuple[int, int]:
+    items = [
+        Acknowledged(
+            decode(entry.submission),
+            entry.tracking_id,
+            entry.access_code_hash,
+            entry.fingerprint,
+            entry.received_at,
+        )
+        for entry in entries
+    ]
+    reports, refused = record_submissions(items)
+    for index, error in refused.items():
+        # Reference data changed since the submission was accepted (a category retired, say).
+        _set_aside(entries[index], f"{error.field}: {error.message}", final=True)
+        skipped.add(entries[index].pk)
+    done = [e.pk for i, e in enumerate(entries) if i not in refused]
+    JournalEntry.objects.filter(pk__in=done).delete()
+    return len(reports), len(refused)
 
 
 def _record_one(entry: JournalEntry) -> bool:

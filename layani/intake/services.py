@@ -10,11 +10,8 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import json
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, replace
 from datetime import datetime
-from decimal import Decimal
-from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -23,25 +20,21 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from layani.accounts.models import User
-from layani.audit.models import Visibility
-from layani.audit.services import record
 from layani.directory import lookups
-from layani.directory.models import Category
 
 from .contacts import clean_nik, clean_phone
 from .errors import SubmissionError
-from .models import (
-    Channel,
-    JournalEntry,
-    PrivacyTier,
-    Report,
-    ReporterIdentity,
-    ReportType,
-)
-from .places import Place, place_report
+from .models import Channel, JournalEntry, PrivacyTier, Report, ReportType
+from .places import place_report
+from .recording import Checked, create, create_many
 from .redaction import redact
-from .storage import store_attachment
+
+# The submission's types live in `submission` (shared with `recording`); re-exported here, where
+# the channels import them from.
+from .submission import Cleaned, Stamp
+from .submission import Identity as Identity
+from .submission import ReportSubmission as ReportSubmission
+from .submission import UploadedAttachment as UploadedAttachment
 from .tracking import (
     ACCESS_CODE_LENGTH,
     ALPHABET,
@@ -62,57 +55,6 @@ DESCRIPTION_MAX = 10_000
 _TYPES = frozenset(ReportType.values)
 _TIERS = frozenset(PrivacyTier.values)
 _CHANNELS = frozenset(Channel.values)
-
-
-@dataclass(frozen=True)
-class Identity:
-    """Who is reporting; every field optional (anonymous web reports may carry none)."""
-
-    name: str = ""
-    nik: str = ""
-    phone: str = ""
-    email: str = ""
-    show_name_publicly: bool = False
-    user: User | None = None
-
-
-@dataclass(frozen=True)
-class UploadedAttachment:
-    name: str
-    content: bytes
-    content_type: str
-
-
-@dataclass(frozen=True)
-class ReportSubmission:
-    """Everything a channel hands in. Only these fields can be set by the sender."""
-
-    description: str
-    region_code: str
-    channel: str
-    type: str = ReportType.COMPLAINT
-    title: str = ""
-    category_code: str = ""
-    latitude: str | float | Decimal | None = None
-    longitude: str | float | Decimal | None = None
-    address: str = ""
-    privacy: str = PrivacyTier.BIASA
-    channel_ref: str = ""
-    idempotency_key: str = ""
-    identity: Identity = field(default_factory=Identity)
-    attachments: tuple[UploadedAttachment, ...] = ()
-    answers: dict[str, Any] = field(default_factory=dict)
-    entered_by: User | None = None
-
-    def fingerprint(self) -> str:
-        """A digest of the content, to tell a true retry from a different report with a reused key."""
-        # A shallow copy (asdict would deep-copy the identity and files only to drop them).
-        content = {f.name: getattr(self, f.name) for f in fields(self)}
-        for volatile in ("identity", "attachments", "entered_by", "idempotency_key"):
-            content.pop(volatile)
-        content["attachments"] = [hashlib.sha256(a.content).hexdigest() for a in self.attachments]
-        raw = json.dumps(content, sort_keys=True, default=str)
-        return hashlib.sha256(raw.encode()).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -142,10 +84,10 @@ def submit_report(
         access_code = derived_access_code(key) if key else new_access_code()
         try:
             with transaction.atomic():
-                report = _create(
+                report = create(
                     submission,
                     cleaned,
-                    _Stamp(_free_tracking_id(), hash_access_code(access_code), fingerprint, now),
+                    Stamp(_free_tracking_id(), hash_access_code(access_code), fingerprint, now),
                 )
             return SubmissionReceipt(report=report, access_code=access_code, created=True)
         except IntegrityError:
@@ -174,11 +116,41 @@ def record_submission(
     """Store an already acknowledged submission under the tracking ID it was given (the journal).
 
     Checks it again, since reference data may have changed since; call inside a transaction."""
-    return _create(
+    return create(
         submission,
         _validate(submission),
-        _Stamp(tracking_id, access_code_hash, fingerprint, received_at),
+        Stamp(tracking_id, access_code_hash, fingerprint, received_at),
     )
+
+
+@dataclass(frozen=True)
+class Acknowledged:
+    """A submission the journal acknowledged, with what it was given then."""
+
+    submission: ReportSubmission
+    tracking_id: str
+    access_code_hash: str
+    fingerprint: str
+    received_at: datetime
+
+
+def record_submissions(
+    items: list[Acknowledged],
+) -> tuple[list[Report], dict[int, SubmissionError]]:
+    """`record_submission` for a batch: every item checked again, the good ones stored together
+    (`recording.create_many`: one INSERT per table, one append to the audit chain). Returns the
+    reports, in the order given, and the refusals by the item's index; call inside a transaction."""
+    checked: list[Checked] = []
+    refused: dict[int, SubmissionError] = {}
+    for index, item in enumerate(items):
+        try:
+            cleaned = _validate(item.submission)
+        except SubmissionError as error:
+            refused[index] = error
+            continue
+        stamp = Stamp(item.tracking_id, item.access_code_hash, item.fingerprint, item.received_at)
+        checked.append((item.submission, cleaned, stamp))
+    return create_many(checked), refused
 
 
 def _free_tracking_id() -> str:
@@ -190,30 +162,7 @@ def _free_tracking_id() -> str:
             return tracking_id
 
 
-@dataclass(frozen=True)
-class _Stamp:
-    """What the store adds to a checked submission: its ID, access code digest, time."""
-
-    tracking_id: str
-    access_code_hash: str
-    fingerprint: str
-    at: datetime
-
-
-@dataclass(frozen=True)
-class _Cleaned:
-    title: str
-    description: str
-    category: Category | None
-    place: Place
-    latitude: Decimal | None
-    longitude: Decimal | None
-    answers: dict[str, Any]
-    attachments: tuple[UploadedAttachment, ...]
-    identity: Identity
-
-
-def _validate(s: ReportSubmission) -> _Cleaned:
+def _validate(s: ReportSubmission) -> Cleaned:
     identity = _check_identity(s.identity)
     description = clean_text(s.description)
     if not description:
@@ -253,7 +202,7 @@ def _validate(s: ReportSubmission) -> _Cleaned:
         )
     attachments = tuple(_checked_attachment(a) for a in s.attachments)
     answers = clean_answers(category, s.answers)
-    return _Cleaned(
+    return Cleaned(
         title,
         description,
         category,
@@ -309,71 +258,6 @@ def _title_from(description: str) -> str:
     if len(title) >= TITLE_MAX and " " in cut:
         cut = cut.rsplit(" ", 1)[0]
     return cut.rstrip() + "…"
-
-
-def _create(s: ReportSubmission, c: _Cleaned, stamp: _Stamp) -> Report:
-    key = s.idempotency_key.strip()
-    report = Report.objects.create(
-        tracking_id=stamp.tracking_id,
-        access_code_hash=stamp.access_code_hash,
-        type=s.type,
-        title=c.title,
-        description=c.description,
-        category=c.category,
-        region_id=c.place.region_code,
-        location_label=c.place.label,
-        pin_region_id=c.place.pin_region_code or None,
-        latitude=c.latitude,
-        longitude=c.longitude,
-        address=clean_text(s.address)[:300],
-        answers=c.answers,
-        privacy=s.privacy,
-        channel=s.channel,
-        channel_ref=s.channel_ref[:120],
-        idempotency_key=key or None,
-        idempotency_fingerprint=stamp.fingerprint if key else "",
-        submitted_at=stamp.at,
-        updated_at=stamp.at,
-    )
-    ident = c.identity
-    ReporterIdentity.objects.create(
-        report=report,
-        user=ident.user,
-        name=clean_text(ident.name),
-        nik=ident.nik,
-        phone=ident.phone,
-        email=ident.email.strip(),
-        show_name_publicly=ident.show_name_publicly and s.privacy == PrivacyTier.BIASA,
-        entered_by=s.entered_by,
-    )
-    for upload in c.attachments:
-        store_attachment(report, upload.name, upload.content, upload.content_type)
-    record(
-        "report.submitted",
-        actor_ref=_actor_ref(s),
-        object_type="report",
-        object_ref=report.tracking_id,
-        payload={
-            "type": report.type,
-            "channel": report.channel,
-            "category": c.category.code if c.category else None,
-            "region": c.place.region_code,
-            **({"pin_region": c.place.pin_region_code} if c.place.pin_region_code else {}),
-            "privacy": report.privacy,
-        },
-        visibility=Visibility.PUBLIC if report.is_public else Visibility.INTERNAL,
-        now=stamp.at,
-    )
-    return report
-
-
-def _actor_ref(s: ReportSubmission) -> str:
-    # Pseudonymous references only: the audit chain must never hold personal data.
-    if s.entered_by is not None:
-        return f"user:{s.entered_by.pk}"
-    if s.identity.user is not None:
-        return f"user:{s.identity.user.pk}"
-    return "citizen"
 
 
 def _replay(existing: Report, key: str, fingerprint: str) -> SubmissionReceipt:

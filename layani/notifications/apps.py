@@ -8,3 +8,7 @@ class NotificationsConfig(AppConfig):
     name = "layani.notifications"
     label = "notifications"
     verbose_name = _("Notifications")
+
+    def ready(self) -> None:
+        # The queue's entry points register themselves with the services (decision 0026).
+        from . import tasks  # noqa: F401

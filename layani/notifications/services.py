@@ -11,7 +11,9 @@ deduplicates on the ``X-Layani-Delivery`` id).
 
 from __future__ import annotations
 
+import logging
 from collections import defaultdict
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from functools import partial
 
@@ -25,6 +27,8 @@ from layani.accounts.models import User
 
 from .models import Channel, Delivery, DeliveryPreference, Notification, Status
 from .senders import DeliveryError, sender_for
+
+logger = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 5
 #: The first retry waits this long; each further one twice as long as the one before.
@@ -110,17 +114,24 @@ def notify_user(
     )
 
 
+#: How a delivery is put on the queue: set by ``tasks`` when it is imported (the app's ``ready``),
+#: so this module never imports the queue's entry points (tasks call services, not back).
+_delivery_queue: Callable[[int, datetime | None], None] | None = None
+
+
+def set_delivery_queue(enqueue: Callable[[int, datetime | None], None]) -> None:
+    """Name the function that queues one delivery (``tasks.deliver_notification``)."""
+    global _delivery_queue
+    _delivery_queue = enqueue
+
+
 def enqueue_delivery(notification_id: int, run_after: datetime | None = None) -> None:
     """Put a delivery on the task queue (deferred when the backend supports it; otherwise the
     sweep picks the retry up when it is due)."""
-    from .tasks import deliver_notification
-
-    task = deliver_notification
-    if run_after is not None:
-        if not task.get_backend().supports_defer:
-            return
-        task = task.using(run_after=run_after)
-    task.enqueue(notification_id)
+    if _delivery_queue is None:
+        logger.warning("No delivery queue is set (notifications.tasks not imported).")
+        return
+    _delivery_queue(notification_id, run_after)
 
 
 def deliver(notification_id: int, *, now: datetime | None = None) -> str:

@@ -11,7 +11,7 @@ from .erasure import erase_expired
 logger = logging.getLogger(__name__)
 
 
-@task()
+@task(queue_name="background")
 def erase_expired_personal_data() -> int:
     """Erase personal data past its retention period; returns the number of reports erased."""
     result = erase_expired()

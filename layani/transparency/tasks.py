@@ -19,7 +19,7 @@ from . import districts, rollups
 logger = logging.getLogger(__name__)
 
 
-@task()
+@task(queue_name="background")
 def update_statistics_rollups() -> int:
     """Fold the reports named in the audit log since the last run into the rollups, and count the
     reports per district for the statistics map anew (`districts`)."""
@@ -29,7 +29,7 @@ def update_statistics_rollups() -> int:
     return done
 
 
-@task()
+@task(queue_name="background")
 def write_opendata_snapshot() -> str:
     """Write today's open-data files (``layani opendata_snapshot``); returns its summary line."""
     out = StringIO()

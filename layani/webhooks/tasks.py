@@ -11,7 +11,7 @@ from django_tasks import task
 from .delivery import run_pass
 
 
-@task()
+@task(queue_name="background")
 def deliver_webhooks() -> dict[str, int]:
     """Queue new events for every subscription and send every due delivery, once."""
     return run_pass().as_dict()

@@ -142,7 +142,12 @@ else:
 
 # Background work runs on a real queue: the database backend for the embedded default (the worker
 # is `layani db_worker`); deployments with Redis may swap in a Redis-backed backend.
-TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# Work by priority (decision 0026): recording acknowledged reports has a queue of its own
+# (`intake`, also the highest priority), so it never waits behind notifications, digests, webhooks,
+# statistics or retraining. A worker started with `--queue-name intake` does nothing else; one with
+# `--queue-name '*' --exclude-queues intake` does the rest (docs/deploy.md).
+TASK_QUEUES = ["intake", "notifications", "background", "default"]
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": TASK_QUEUES}}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

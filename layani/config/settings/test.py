@@ -27,7 +27,12 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
+        "QUEUES": TASK_QUEUES,  # noqa: F405
+    }
+}
 # Limits high enough never to trip by accident; rate-limit tests set their own small ones.
 LAYANI_RATE_LIMITS = dict.fromkeys(
     ("submit", "open311-write", "open311-read", "api", "messaging", "track", "totp"), (1000000, 60)

@@ -13,7 +13,7 @@ from conftest import A_SLEMAN_VILLAGE
 from layani.audit.models import AuditEntry
 from layani.audit.verify import verify_chain
 from layani.directory.models import Category
-from layani.intake import journal, services
+from layani.intake import journal, recording, services
 from layani.intake.models import Channel, JournalEntry, JournalState, Report
 from layani.intake.services import Identity, ReportSubmission, SubmissionError, submit_report
 from layani.intake.tracking import access_code_matches, normalize_tracking_id
@@ -140,14 +140,15 @@ def test_a_crash_while_recording_leaves_the_entry_and_no_half_report(
 ):
     doomed = journal.accept(_submission())
     fine = journal.accept(_submission(description="Lampu jalan mati di dusun"))
-    real_delete = JournalEntry.delete
+    real_identity = recording._identity
 
-    def crash(entry, *args, **kwargs):
-        if entry.tracking_id == doomed.tracking_id:
-            raise OSError("disk went away")  # after the report and audit rows were written
-        return real_delete(entry, *args, **kwargs)
+    def crash(report, *args, **kwargs):
+        if report.tracking_id == doomed.tracking_id:
+            raise OSError("disk went away")  # after the report rows were written
+        return real_identity(report, *args, **kwargs)
 
-    monkeypatch.setattr(JournalEntry, "delete", crash)
+    # Both ways of recording (the batch, and one by one after the batch failed) pass here.
+    monkeypatch.setattr(recording, "_identity", crash)
     result = journal.record_pending()
     assert result == journal.Recorded(recorded=1, failed=1)  # one bad entry does not stop others
     assert Report.objects.filter(tracking_id=fine.tracking_id).exists()
@@ -160,7 +161,7 @@ def test_a_crash_while_recording_leaves_the_entry_and_no_half_report(
         journal.record_pending()
     entry.refresh_from_db()
     assert (entry.state, entry.attempts) == (JournalState.FAILED, journal.MAX_ATTEMPTS)
-    monkeypatch.setattr(JournalEntry, "delete", real_delete)
+    monkeypatch.setattr(recording, "_identity", real_identity)
     journal.retry_failed()
     assert journal.record_pending().recorded == 1
     assert Report.objects.filter(tracking_id=doomed.tracking_id).exists()
