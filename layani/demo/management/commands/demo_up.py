@@ -20,10 +20,18 @@ from layani.accounts.models import Membership, Role
 from layani.demo.deployment import DEMO_PASSWORD, DEMO_TOTP_SECRET, PROVINCE
 from layani.directory.models import Agency, Boundary, Category, Region
 
-#: Started beside the web server, as in production (docs/deploy.md): the queue worker records
-#: what the intake journal acknowledged, sends notifications and runs the periodic jobs that the
-#: scheduler enqueues.
-BACKGROUND = [("db_worker", "--interval", "1"), ("sla", "scheduler", "--interval", "60")]
+#: Started beside the web server, as in production (docs/deploy.md), each with its log's name:
+#: one queue worker only records what the intake journal acknowledged (the `intake` queue, so a
+#: report never waits behind a backlog of e-mails: decision 0026), another sends notifications and
+#: runs every other job, the scheduler enqueues the periodic jobs.
+BACKGROUND = [
+    ("worker-intake", ("db_worker", "--queue-name", "intake", "--interval", "0.5")),
+    (
+        "worker-other",
+        ("db_worker", "--queue-name", "*", "--exclude-queues", "intake", "--interval", "1"),
+    ),
+    ("scheduler", ("sla", "scheduler", "--interval", "60")),
+]
 
 #: One account per role to print; every demo account shares the same password.
 SHOWCASE = [
@@ -94,9 +102,9 @@ class Command(BaseCommand):
         e-mail it sends to the console backend)."""
         env = {**os.environ, "DJANGO_SETTINGS_MODULE": settings.SETTINGS_MODULE}
         processes = []
-        for command in BACKGROUND:
+        for name, command in BACKGROUND:
             argv = [sys.executable, "-m", "layani.cli", *command]
-            log_path = Path(settings.DATA_DIR) / f"{command[0]}.log"
+            log_path = Path(settings.DATA_DIR) / f"{name}.log"
             with log_path.open("ab") as log:
                 # Its own process group, so that stopping it reaches any child it starts.
                 processes.append(
