@@ -79,8 +79,9 @@ def test_inbox_rows_mark_overdue_open_tasks_only(client, staff_login, team, make
     assert done.display_tracking_id not in active
     finished = client.get(url, {"status": "done"}).content.decode()
     assert done.display_tracking_id in finished and 'class="overdue"' not in finished
-    moment = stamp(past)
-    assert f'<time datetime="{moment.iso}">{moment.text}</time>' in finished
+    moment = stamp(past)  # the deadline with its zone ("WIB")
+    assert moment.zone == "WIB"
+    assert f'<time datetime="{moment.iso}">{moment.text} {moment.zone}</time>' in finished
 
 
 def test_queue_header_counts_a_new_report_at_once(
