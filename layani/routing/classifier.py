@@ -354,7 +354,9 @@ class Router:
         return np.concatenate(all_columns), np.concatenate(all_values).astype(np.float32)
 
     def _svm(self) -> LinearSVC:
-        return LinearSVC(C=self.config.c, class_weight=getattr(self.config, "class_weight", None))
+        return LinearSVC(
+            C=self.config.c, class_weight=getattr(self.config, "class_weight", None), random_state=0
+        )
 
     def _vectorizers(self) -> list[TfidfVectorizer]:
         return [self._words, self._chars] if self.config.char_ngrams else [self._words]

@@ -1,7 +1,9 @@
 """Building new router versions from the deployment's history or from a CSV of past reports.
 
-A new version is trained on 80 % of the examples, scored and calibrated on the other 20 % (so its
-metrics and confidences are honest), then retrained on everything and stored. Versions are never
+A new version's configuration is chosen among candidates by cross-validation on the examples
+(`selection`; the comparison is kept in its metrics), then it is trained on 80 % of the examples,
+scored and calibrated on the other 20 % (so its metrics and confidences are honest), then
+retrained on everything and stored. Versions are never
 overwritten: activating one deactivates the previous one, and any can be re-activated.
 """
 
@@ -18,9 +20,10 @@ from sklearn.model_selection import train_test_split
 
 from layani.accounts.models import User
 
-from .classifier import Router
+from .classifier import Router, RouterConfig
 from .evaluation import scores
 from .models import ModelVersion, TrainingSource
+from .selection import select_config
 from .selectors import current_taxonomy, verified_reports
 from .services import report_text
 
@@ -115,24 +118,27 @@ def train_model_version(
     examples = _usable(examples)
     taxonomy = current_taxonomy()
     metrics: dict[str, object] = {"examples": len(examples)}
-    router = Router(taxonomy)
+    config = RouterConfig()
     if len(examples) >= 50 and len(set(examples.labels)) >= 2:
+        step("model selection")
+        selection = select_config(examples.texts, examples.labels, taxonomy)
+        config = selection.config
+        metrics["selection"] = selection.as_metrics()
         step("held-out check")
         train_x, test_x, train_y, test_y = train_test_split(
             examples.texts, examples.labels, test_size=0.2, random_state=0, stratify=examples.labels
         )
-        router.fit(train_x, train_y)
+        router = Router(taxonomy, config).fit(train_x, train_y)
         held_out = scores(test_y, router.predict(test_x))
         metrics.update(accuracy=held_out["accuracy"], macro_f1=held_out["macro_f1"])
         metrics["temperature"] = router.calibrate(test_x, test_y)
         temperature = router.temperature
-        router = Router(taxonomy)
         step("final fit")
-        router.fit(examples.texts, examples.labels)
+        router = Router(taxonomy, config).fit(examples.texts, examples.labels)
         router.temperature = temperature
     else:
         step("fit")
-        router.fit(examples.texts, examples.labels)
+        router = Router(taxonomy, config).fit(examples.texts, examples.labels)
     step("store")
     with transaction.atomic():
         version = ModelVersion.objects.create(

@@ -14,6 +14,7 @@ from layani.routing.classifier import Router, TaxonomyEntry
 from layani.routing.evaluation import Baseline, check_folds, cross_validate, held_out, scores
 from layani.routing.labels import check_label_map, codes_to_labels, default_taxonomy, read_label_map
 from layani.routing.models import ModelVersion, TrainingSource
+from layani.routing.selection import SelectingRouter
 from layani.routing.selectors import COLD_START_CONFIG, current_taxonomy, model_versions
 from layani.routing.training import (
     Examples,
@@ -60,6 +61,9 @@ class Command(BaseCommand):
             help="Also score the taxonomy-only router (adds a cold_start entry).",
         )
 
+        sub.add_parser(
+            "retrain", help="Build a new version only if it beats the active one on new decisions."
+        )
         sub.add_parser("versions", help="List the kept model versions.")
         activate = sub.add_parser("activate", help="Make an earlier version active again.")
         activate.add_argument("version", type=int)
@@ -77,6 +81,10 @@ class Command(BaseCommand):
                 self._train(options)
             elif action == "evaluate":
                 self._evaluate(options)
+            elif action == "retrain":
+                from layani.routing.retraining import retrain_if_better
+
+                self.stdout.write(retrain_if_better().summary)
             elif action == "versions":
                 self._versions()
             else:
@@ -92,7 +100,7 @@ class Command(BaseCommand):
             examples, source = self._load(options["csv"], options), TrainingSource.CSV
         else:
             examples, source = history_examples(), TrainingSource.HISTORY
-        with tqdm(total=3, desc="train", disable=options["verbosity"] == 0) as bar:
+        with tqdm(total=4, desc="train", disable=options["verbosity"] == 0) as bar:
 
             def step(message: str) -> None:
                 bar.set_postfix_str(message)
@@ -130,8 +138,9 @@ class Command(BaseCommand):
         if documents is not None and not documents:
             notes.append("no label is a Layani category: no taxonomy documents (see --label-map)")
 
-        def layani() -> Router:
-            return Router(taxonomy, document_labels=documents)
+        def layani() -> SelectingRouter:
+            # The whole training procedure, selection included, inside each fold.
+            return SelectingRouter(taxonomy, document_labels=documents)
 
         factories: dict[str, Any] = {"layani": layani, "baseline": Baseline}
         if train is not None:
