@@ -24,6 +24,7 @@ import time
 import urllib.request
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
@@ -174,14 +175,24 @@ def bench_database(db: str, args: argparse.Namespace, workdir: Path) -> dict[str
     # The worker records what intake acknowledged (the intake journal), as in production, and at
     # the lower CPU priority docs/deploy.md recommends where workers share cores with web processes.
     # Its lines (one per task) go to var/bench/db_worker-DB.log, not between the results.
+    # Two workers, as docs/deploy.md runs them (decision 0026): one for the `intake` queue only,
+    # one (niced) for every other queue.
     worker_log = (workdir / f"db_worker-{db}.log").open("w")
     worker = subprocess.Popen(  # noqa: S603  # nosec B603
-        ["nice", "-n", "10", str(VENV / "layani"), "db_worker", "--interval", "1"],  # noqa: S607
+        [str(VENV / "layani"), "db_worker", "--queue-name", "intake", "--interval", "0.5"],
         env=env,
         cwd=ROOT,
         stdout=worker_log,
         stderr=subprocess.STDOUT,
     )
+    other = subprocess.Popen(  # noqa: S603  # nosec B603
+        ["nice", "-n", "10", str(VENV / "layani"), "db_worker", "--queue-name", "*",  # noqa: S607
+         "--exclude-queues", "intake", "--interval", "1"],
+        env=env,
+        cwd=ROOT,
+        stdout=worker_log,
+        stderr=subprocess.STDOUT,
+    )  # fmt: skip
     results: dict[str, object] = {"db": db, "prepared": prepared, "scenarios": []}
     try:
         _wait_until_up(f"{base}/", gunicorn)
@@ -200,9 +211,16 @@ def bench_database(db: str, args: argparse.Namespace, workdir: Path) -> dict[str
                 )
             # Warm-up, not measured: every worker compiles templates and fills its caches.
             wrk.run(url, script, workdir, seconds=args.warmup, connections=args.connections)
+            intake = kind == "POST" and path.startswith("/open311/")
+            if intake:  # the warm-up's submissions recorded first, so the counts are this run's
+                _wait_for_journal(env, db)
+                cpu_before = _cpu_seconds([*_children(gunicorn.pid), worker.pid])
+                reports_before = _count(env, "SELECT count(*) FROM intake_report")
+            load_started = time.monotonic()
             result = wrk.run(
                 url, script, workdir, seconds=args.seconds, connections=args.connections
             )
+            load_ended = time.monotonic()
             _say(
                 f"{db}: {name}: {result.rate:,.1f} req/s, p50 {result.p50_ms:.1f} ms, "
                 f"p95 {result.p95_ms:.1f} ms, p99 {result.p99_ms:.1f} ms, "
@@ -214,22 +232,112 @@ def bench_database(db: str, args: argparse.Namespace, workdir: Path) -> dict[str
             # Requests still running when wrk stopped end within about the longest latency seen.
             time.sleep(min(result.max_ms / 1000 * 1.2, 30))
             _drain(base)
-            if kind == "POST" and path.startswith("/open311/"):
+            if intake:
                 results["journal"] = _wait_for_journal(env, db)
+                recorded_at = time.monotonic()
+                recorded = _count(env, "SELECT count(*) FROM intake_report") - reports_before
+                cpu = _cpu_seconds([*_children(gunicorn.pid), worker.pid]) - cpu_before
+                acked = result.requests - result.non2xx
+                ack_rate = acked / result.seconds if result.seconds else 0.0
+                e2e_rate = recorded / (recorded_at - load_started)
+                results["intake"] = {
+                    "acknowledged": acked,
+                    "recorded": recorded,
+                    "ack_rate": round(ack_rate, 1),
+                    "end_to_end_rate": round(e2e_rate, 1),
+                    "end_to_end_per_ack": round(e2e_rate / ack_rate, 3) if ack_rate else None,
+                    "drain_after_load_s": round(recorded_at - load_ended, 1),
+                    "cpu_ms_per_recorded": round(cpu * 1000 / recorded, 3) if recorded else None,
+                }
+                _say(f"{db}: intake: {results['intake']}")
         workers = _children(gunicorn.pid)
         results["memory_mb"] = [_memory_mb(pid) for pid in workers]
         results["master_mb"] = _memory_mb(gunicorn.pid)
         results["worker_mb"] = _memory_mb(worker.pid)
+        if not args.only or args.lag:
+            results["lag"] = _lag(env, db, base, fixtures, args.backlog)
     finally:
         gunicorn.send_signal(signal.SIGTERM)
         worker.send_signal(signal.SIGTERM)
+        other.send_signal(signal.SIGTERM)
         gunicorn.wait(timeout=60)
         worker.wait(timeout=120)
+        other.wait(timeout=120)
         worker_log.close()
     if not args.only:
         results["routing"] = _routing(env, db)
     results["load_after"] = os.getloadavg()
     return results
+
+
+def _cpu_seconds(pids: list[int]) -> float:
+    """User + system CPU time so far of these processes (/proc/PID/stat, fields 14 and 15)."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0
+    for pid in pids:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        total += int(fields[11]) + int(fields[12])
+    return total / ticks
+
+
+def _count(env: dict[str, str], query: str) -> int:
+    if "DATABASE_URL" in env:
+        out = subprocess.run(  # noqa: S603  # nosec B603
+            ["psql", env["DATABASE_URL"], "-tAc", query],  # noqa: S607
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        return int(out.stdout.strip())
+    path = Path(env["LAYANI_DATA_DIR"]) / "layani.sqlite3"
+    with sqlite3.connect(path, timeout=60) as connection:
+        return int(connection.execute(query).fetchone()[0])
+
+
+def _lag(
+    env: dict[str, str], db: str, base: str, fixtures: dict[str, object], backlog: int
+) -> dict[str, object]:
+    """The recording lag behind a backlog of notifications (bench/http/lag.py)."""
+    _say(f"{db}: recording lag behind {backlog:,} queued notifications (bench/http/lag.py)")
+    villages = fixtures["villages"]
+    if not isinstance(villages, list):
+        raise TypeError("fixtures: villages must be a list")
+    out = _python(
+        "bench/http/lag.py", env, f"--base={base}", f"--api-key={fixtures['api_key']}",
+        f"--service={fixtures['service_code']}", f"--region={villages[0]}",
+        f"--backlog={backlog}",
+    )  # fmt: skip
+    lag = dict(json.loads(out.strip().splitlines()[-1]))
+    _say(f"{db}: lag: {lag}")
+    return lag
+
+
+def headline(run: dict[str, Any], reports: int, commit: str) -> dict[str, object]:
+    """One entry of docs/benchmarks.json: the figures issue #23 asks for, from one run."""
+    rates = {s["name"]: s["requests"] / s["seconds"] for s in run["scenarios"] if s["seconds"]}
+    floor = rates.get("durable floor: bare + one INSERT")
+    intake = rates.get("intake: Open311 POST requests.json")
+    rss = [m[0] for m in run.get("memory_mb", [])]
+    gets = {s["name"]: round(s["p95_ms"], 1) for s in run["scenarios"] if s["status"]}
+    return {
+        "database": "postgresql" if run["db"] == "postgres" else "sqlite",
+        "reports": reports,
+        "commit": commit,
+        "date": f"{datetime.now(UTC):%Y-%m-%d}",
+        "p95_ms": gets,
+        "intake_per_floor": round(intake / floor, 3) if intake and floor else None,
+        "end_to_end_per_ack": run.get("intake", {}).get("end_to_end_per_ack"),
+        "cpu_ms_per_recorded_report": run.get("intake", {}).get("cpu_ms_per_recorded"),
+        "rss_mb_per_worker": round(sum(rss) / len(rss), 1) if rss else None,
+        "recording_lag_p95_s": run.get("lag", {}).get("lag_p95_s"),
+    }
+
+
+def write_json(path: Path, entries: list[dict[str, object]]) -> None:
+    """Append this run's entries to docs/benchmarks.json (``{"runs": [...]}``)."""
+    data = json.loads(path.read_text()) if path.exists() else {"runs": []}
+    data["runs"].extend(entries)
+    path.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n")
 
 
 def _routing(env: dict[str, str], db: str) -> dict[str, str]:
@@ -287,6 +395,18 @@ def main() -> None:
     parser.add_argument("--seconds", type=int, default=20)
     parser.add_argument("--warmup", type=int, default=3, help="Unmeasured seconds per scenario.")
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "benchmarks.md")
+    parser.add_argument("--json", type=Path, default=ROOT / "docs" / "benchmarks.json")
+    parser.add_argument(
+        "--backlog", type=int, default=10_000, help="Queued notifications behind the lag probe."
+    )
+    parser.add_argument(
+        "--lag", action="store_true", help="With --only: measure the recording lag too."
+    )
+    parser.add_argument(
+        "--smoke",
+        action="store_true",
+        help="Write the headline figures to var/bench/benchmarks-smoke.json, not docs/.",
+    )
     parser.add_argument(
         "--only",
         nargs="+",
@@ -306,6 +426,13 @@ def main() -> None:
         runs.append(bench_database(db, args, workdir))
     facts["total_s"] = round(time.monotonic() - started)
     command = f"make bench REPORTS={args.reports} BENCH_DB={args.db}"
+    commit = subprocess.run(  # nosec B603
+        ["git", "rev-parse", "--short", "HEAD"],  # noqa: S607
+        capture_output=True, text=True, cwd=ROOT, check=False,
+    ).stdout.strip()  # fmt: skip
+    entries = [headline(run, args.reports, commit) for run in runs]
+    _say(f"headline: {json.dumps(entries)}")
+    write_json(workdir / "benchmarks-smoke.json" if args.smoke or args.only else args.json, entries)
     if args.only:
         (workdir / "results-only.json").write_text(json.dumps({"runs": runs}, indent=1))
         _say(f"done in {facts['total_s']} s; partial run, results in var/bench/results-only.json")
