@@ -38,6 +38,7 @@ class Role(models.TextChoices):
     OFFICER = "officer", _("Officer (petugas)")
     SUPERVISOR = "supervisor", _("Supervisor (atasan)")
     OVERSIGHT = "oversight", _("Oversight (pengawas)")
+    PLANNER = "planner", _("Planning officer (Bappeda/kecamatan)")
 
 
 class Membership(models.Model):

@@ -105,6 +105,103 @@ ACTIONS: dict[str, Words] = {
     "open311.key_revoked": Words(_("Open311 key revoked")),
     "open311.update_received": Words(_("Update received over Open311")),
     "digest.daily": Words(_("Daily digest sent")),
+    # Development planning (layani.planning): one entry on the proposal and one on each report.
+    "planning.year_created": Words(_("Planning year created")),
+    "planning.created": Words(
+        _("Development proposal created"), _("Taken into a development proposal (Musrenbang)")
+    ),
+    "planning.linked": Words(
+        _("Report linked to a development proposal"),
+        _("Taken into a development proposal (Musrenbang)"),
+    ),
+    "planning.edited": Words(_("Development proposal details changed")),
+    "planning.imported": Words(_("Planning decisions imported")),
+    "planning.accepted": Words(
+        _("Proposal accepted at a planning forum"),
+        _("The proposal was accepted at a planning forum and goes to the next stage"),
+    ),
+    "planning.included_rkpd": Words(
+        _("Proposal included in the RKPD"),
+        _("The proposal was included in the regional work plan (RKPD)"),
+    ),
+    "planning.funded": Words(
+        _("Proposal funded in the APBD"), _("The proposal was funded in the regional budget (APBD)")
+    ),
+    "planning.building": Words(_("Proposal being built"), _("Work on the proposal has started")),
+    "planning.done": Words(_("Proposal built"), _("The proposal was built and finished")),
+    "planning.merged": Words(
+        _("Proposal merged into another"),
+        _("The proposal was merged into another proposal about the same need"),
+    ),
+    "planning.rejected.not_priority": Words(
+        _("Proposal rejected: other proposals had higher priority"),
+        _("Rejected at a planning forum: other proposals had higher priority"),
+    ),
+    "planning.rejected.no_budget": Words(
+        _("Proposal rejected: the budget ceiling was reached"),
+        _("Rejected at a planning forum: the budget ceiling was reached"),
+    ),
+    "planning.rejected.not_authority": Words(
+        _("Proposal rejected: it is not within this government's authority"),
+        _("Rejected at a planning forum: it is not within this government's authority"),
+    ),
+    "planning.rejected.not_feasible": Words(
+        _("Proposal rejected: it is not feasible (land, technical or legal reasons)"),
+        _("Rejected at a planning forum: it is not feasible (land, technical or legal reasons)"),
+    ),
+    "planning.rejected.already_planned": Words(
+        _("Proposal rejected: it is already planned or funded elsewhere"),
+        _("Rejected at a planning forum: it is already planned or funded elsewhere"),
+    ),
+    "planning.rejected.other": Words(
+        _("Proposal rejected: another reason, see the proposal's page"),
+        _("Rejected at a planning forum: another reason, see the proposal's page"),
+    ),
+    "planning.deferred.not_priority": Words(
+        _("Proposal deferred: other proposals had higher priority"),
+        _("Deferred at a planning forum: other proposals had higher priority"),
+    ),
+    "planning.deferred.no_budget": Words(
+        _("Proposal deferred: the budget ceiling was reached"),
+        _("Deferred at a planning forum: the budget ceiling was reached"),
+    ),
+    "planning.deferred.not_authority": Words(
+        _("Proposal deferred: it is not within this government's authority"),
+        _("Deferred at a planning forum: it is not within this government's authority"),
+    ),
+    "planning.deferred.not_feasible": Words(
+        _("Proposal deferred: it is not feasible (land, technical or legal reasons)"),
+        _("Deferred at a planning forum: it is not feasible (land, technical or legal reasons)"),
+    ),
+    "planning.deferred.already_planned": Words(
+        _("Proposal deferred: it is already planned or funded elsewhere"),
+        _("Deferred at a planning forum: it is already planned or funded elsewhere"),
+    ),
+    "planning.deferred.other": Words(
+        _("Proposal deferred: another reason, see the proposal's page"),
+        _("Deferred at a planning forum: another reason, see the proposal's page"),
+    ),
+    "report.returned_from_outside": Words(
+        _("Handed back by the outside complaint system (counted as a bounce)"),
+        _("The other complaint system handed the report back to the coordinator"),
+    ),
+    "federation.queued": Words(_("Queued for forwarding to an outside complaint system")),
+    "federation.forwarded": Words(
+        _("Forwarded to an outside complaint system"),
+        _("Forwarded to the responsible complaint system"),
+    ),
+    "federation.received": Words(
+        _("Received from an outside complaint system"),
+        _("Received from another complaint system"),
+    ),
+    "federation.status": Words(
+        _("The outside complaint system accepted the report"),
+        _("The responsible complaint system is handling the report"),
+    ),
+    "federation.referred_at_peer": Words(
+        _("Referred onward at the outside complaint system (counted as a bounce)")
+    ),
+    "federation.peer_added": Words(_("Federation peer added")),
 }
 
 
