@@ -85,3 +85,74 @@ def _private_timeline(report: Report) -> list[AuditEntry]:
         ).order_by("sequence")
         if e.action.startswith(steps)
     ]
+
+
+@dataclass(frozen=True)
+class StageDeadline:
+    """The clock the report runs against now: its stage (`sla.models.Stage`) and when it ends."""
+
+    stage: str
+    due_at: datetime
+
+
+def current_deadline(report: Report, case: Case | None) -> StageDeadline | None:
+    """The working-day deadline of the report's current stage, None when no clock runs.
+
+    Submitted: the coordinator's verification. Verified or being handled: the lead agency's task
+    (first follow-up, then resolution by service class). Resolution proposed: when the case closes
+    by itself if the reporter does not answer. On hold (the clock waits for the reporter) and final
+    statuses: none.
+    """
+    # Imported here: deadlines reads the service policies, which only this function needs.
+    from layani.intake.models import ReportStatus
+    from layani.sla.models import Stage
+
+    from . import deadlines
+
+    if report.status == ReportStatus.SUBMITTED:
+        return StageDeadline(Stage.VERIFICATION, deadlines.verification_deadline(report))
+    if case is None:
+        return None
+    if report.status in (ReportStatus.VERIFIED, ReportStatus.IN_PROGRESS):
+        task = (
+            Task.objects.filter(
+                case_id=case.pk, role=TaskRole.LEAD, status__in=ACTIVE_TASK_STATUSES
+            )
+            .select_related("agency", "case__report__region", "case__report__category__parent")
+            .first()
+        )
+        if task is None:
+            return None
+        stage, due_at = deadlines.task_deadline(task)
+        return StageDeadline(stage, due_at) if due_at else None
+    if report.status == ReportStatus.CLOSURE_PROPOSED:
+        due_at = deadlines.silence_deadline(case)
+        return StageDeadline(Stage.SILENCE, due_at) if due_at else None
+    return None
+
+
+@dataclass(frozen=True)
+class ContactChannels:
+    """How Layani can reach this reporter: whether they left an e-mail address or a phone, and
+    the channel updates would go by (`notify.notify_reporter`'s choice; "" when none)."""
+
+    email: bool
+    phone: bool
+    updates: str
+
+
+def contact_channels(report: Report) -> ContactChannels:
+    """What the receipt may promise: never the addresses themselves, only which kinds exist."""
+    from layani.intake.models import ReporterIdentity
+
+    from .notify import _reporter_route
+    from .permissions import identity_restricted
+
+    identity = ReporterIdentity.objects.filter(report=report).only("email", "phone").first()
+    if identity is None:
+        return ContactChannels(email=False, phone=False, updates="")
+    channel, address = _reporter_route(report, identity)
+    reachable = bool(address) and not identity_restricted(report)
+    return ContactChannels(
+        email=bool(identity.email), phone=bool(identity.phone), updates=channel if reachable else ""
+    )

@@ -3,9 +3,11 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from layani.portal.views import favicon
 from layani.security.adminsite import admin_urls
 
 urlpatterns = [
+    path("favicon.ico", favicon, name="favicon"),
     path("i18n/", include("django.conf.urls.i18n")),
     # The admin's sign-in is throttled like every other, and its pages ask for the second factor.
     path("admin/", admin_urls(admin.site)),

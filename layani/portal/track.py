@@ -20,6 +20,8 @@ from layani.cases.reporter import find_report_for_reporter, reporter_view
 from layani.cases.workflow import WorkflowError
 from layani.intake.models import Report
 
+from .progress import history, progress
+
 SESSION_KEY = "layani_tracked_reports"
 
 
@@ -56,7 +58,7 @@ def _tracked(request: HttpRequest, tracking_id: str) -> Report | None:
     if tracking_id not in request.session.get(SESSION_KEY, []):
         return None
     return (
-        Report.objects.select_related("category", "region", "region__parent")
+        Report.objects.select_related("category", "category__parent", "region", "region__parent")
         .filter(tracking_id=tracking_id)
         .first()
     )
@@ -67,7 +69,13 @@ def my_report(request: HttpRequest, tracking_id: str) -> HttpResponse:
     report = _tracked(request, tracking_id)
     if report is None:
         return redirect("portal:track")
-    return render(request, "portal/my_report.html", {"view": reporter_view(report)})
+    return render(request, "portal/my_report.html", _page(report))
+
+
+def _page(report: Report) -> dict[str, object]:
+    """The tracking page: the answer at a glance on top, then messages and the history in words."""
+    view = reporter_view(report)
+    return {"view": view, "progress": progress(view), "history": history(view.timeline)}
 
 
 @require_POST
@@ -92,7 +100,7 @@ def reporter_action(request: HttpRequest, tracking_id: str, action: str) -> Http
             raise WorkflowError("unknown_action", _("Unknown action."))
     except WorkflowError as error:
         messages.error(request, error.message)
-        response = render(request, "portal/my_report.html", {"view": reporter_view(report)})
+        response = render(request, "portal/my_report.html", _page(report))
         response.status_code = 400
         return response
     messages.success(request, _("Thank you. Your answer was recorded."))

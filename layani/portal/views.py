@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from functools import cache
+from pathlib import Path
+
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.views.decorators.http import require_safe
 
 from layani.cases import presentation
 from layani.directory.models import Agency, Region
@@ -39,3 +43,19 @@ def _recent() -> list[dict[str, object]]:
     reports = list(recent_public_reports(8))
     titles = presentation.titles(presentation.Audience.PUBLIC, reports)
     return [{"report": r, "title": t} for r, t in zip(reports, titles, strict=True)]
+
+
+FAVICON = Path(__file__).parent / "static" / "portal" / "favicon.ico"
+
+
+@cache
+def _favicon_bytes() -> bytes:
+    return FAVICON.read_bytes()
+
+
+@require_safe
+def favicon(request: HttpRequest) -> HttpResponse:
+    """/favicon.ico, which browsers ask for on their own: the tiny icon, cached for a week."""
+    response = HttpResponse(_favicon_bytes(), content_type="image/x-icon")
+    response["Cache-Control"] = "public, max-age=604800"
+    return response
