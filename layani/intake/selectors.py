@@ -67,12 +67,14 @@ def report_counts_by_main_category() -> list[tuple[str, int]]:
         .order_by()
     )
     categories = {c.pk: c for c in Category.objects.select_related("parent")}
-    totals: dict[str, int] = {}
+    totals: dict[int, int] = {}
     for row in rows:
         category = categories[row["category_id"]]
-        name = (category.parent or category).name
-        totals[name] = totals.get(name, 0) + row["n"]
-    return sorted(totals.items(), key=lambda item: -item[1])
+        main = category.parent or category
+        totals[main.pk] = totals.get(main.pk, 0) + row["n"]
+    # Named in the language of the page that shows them (the result is cached for every visitor).
+    named = [(categories[pk].lazy_display_name, n) for pk, n in totals.items()]
+    return sorted(named, key=lambda item: -item[1])
 
 
 def report_counts_by_channel() -> list[tuple[str, int]]:

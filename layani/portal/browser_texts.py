@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from django.utils.translation import gettext as _
 
+from layani.intake.uploads import MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS
+
 
 def pin_strings() -> dict[str, str]:
     """The sentences the form's map and "use my location" show (static/portal/submit.js)."""
@@ -57,4 +59,29 @@ def outbox_strings() -> dict[str, str]:
             "Write these codes down or take a screenshot: you need them to follow your report."
         ),
         "noted": _("I have noted them"),
+        "fix_again": _("Fix and send again"),
+    }
+
+
+def form_strings() -> dict[str, str]:
+    """The sentences submit.js shows: the device-side checks before a report is kept offline use
+    the very messages the server gives (the same msgids), so the citizen reads one wording."""
+    return {
+        "summary_title": _("Please check these parts of the form"),
+        "description": _("Please describe what happened."),
+        "region": _("Please choose at least the province and the regency or city."),
+        "name": _("Please give your name, or sign in."),
+        "contact": _("Give a phone number or an e-mail address so that we can reach you."),
+        "email": _("The e-mail address is not valid."),
+        "coordinates": _("Give both latitude and longitude, or neither."),
+        "too_many": _("At most %(max)d files per report.") % {"max": MAX_ATTACHMENTS},
+        "too_large": _("%(name)s is too large: each file may be at most %(mb)d MB."),
+        "max_files": str(MAX_ATTACHMENTS),
+        "max_bytes": str(MAX_ATTACHMENT_BYTES),
+        "max_mb": str(MAX_ATTACHMENT_BYTES // (1024 * 1024)),
+        "reopened": _(
+            "This report was kept on this device but could not be sent. Everything you wrote is "
+            "filled in below: correct what is marked and send it again."
+        ),
+        "not_found": _("This report is no longer on this device."),
     }

@@ -25,28 +25,6 @@ from .models import NotificationPreference
 from .regions import LEVEL_FIELDS, LEVEL_LABELS, deepest_code, region_levels
 from .uploads import ACCEPT
 
-#: Plain-language answers to "who will see what?" for each privacy tier (product.md's table).
-PRIVACY_EXPLANATIONS = {
-    PrivacyTier.BIASA: _(
-        "Everyone can read what you write (personal data such as phone numbers is masked). "
-        "Your name stays hidden unless you tick the box below. The agency handling it sees your "
-        "name and contact details so it can reach you."
-    ),
-    PrivacyTier.ANONIM: _(
-        "Everyone can read what you write, but nobody sees who you are — not the public and not "
-        "the agency handling it. Only the complaint coordinator knows, to contact you if needed. "
-        "Your photos reach the agency only after the coordinator has checked them."
-    ),
-    PrivacyTier.RAHASIA: _(
-        "The public sees nothing of this report. Only the coordinator and the agency handling it "
-        "read it; the agency also sees your name and contact details."
-    ),
-    PrivacyTier.ANONIM_RAHASIA: _(
-        "For reporting wrongdoing (whistleblowing): the public sees nothing and the agency "
-        "handling it reads the report without knowing who you are. Only the coordinator knows."
-    ),
-}
-
 #: Intake's field names → the form field that shows the error.
 INTAKE_FIELD_MAP = {
     "description": "description",
@@ -88,8 +66,49 @@ class MultipleFileInput(forms.ClearableFileInput):
     allow_multiple_selected = True
 
 
+class ReportBoundField(forms.BoundField):
+    """A field of the report form whose `aria-describedby` names only ids the page has.
+
+    Django points inputs at ``<id>_helptext`` and ``<id>_error``; the templates (_field.html,
+    _choices.html) give the help and the error exactly those ids, and the error only when the page
+    shows errors (`ReportForm.errors_shown`): a "Continue" round trip validates the form but
+    shows no message, so it must not mark inputs invalid or point at a message that is not there.
+    Radio and checkbox groups are described on their <fieldset> instead (`use_fieldset`).
+    """
+
+    @property
+    def errors_shown(self) -> bool:
+        return bool(getattr(self.form, "errors_shown", False) and self.errors)
+
+    @property
+    def marked_required(self) -> bool:
+        """Required for the citizen, even when the check is in `clean()` (the guest's name)."""
+        return bool(self.field.required or self.field.widget.attrs.get("aria-required"))
+
+    def build_widget_attrs(self, attrs: Any, widget: Any = None) -> Any:
+        attrs = super().build_widget_attrs(attrs, widget)
+        attrs.pop("aria-invalid", None)
+        attrs.pop("aria-describedby", None)
+        if self.is_hidden:  # no message is shown beside a hidden input (the summary has it)
+            return attrs
+        if self.errors_shown:
+            attrs["aria-invalid"] = "true"
+        if self.use_fieldset:
+            return attrs
+        ids = [f"{self.auto_id}_helptext"] if self.help_text else []
+        if self.errors_shown:
+            ids.append(f"{self.auto_id}_error")
+        if ids:
+            attrs["aria-describedby"] = " ".join(ids)
+        return attrs
+
+
 class ReportForm(forms.Form):
     """A citizen's report as typed into the portal; `submission_kwargs` feeds `submit_report`."""
+
+    bound_field_class = ReportBoundField
+    #: Set by the view when the page shows the errors (a final "Send" that failed).
+    errors_shown = False
 
     type = forms.ChoiceField(
         label=_("What kind of report is it?"),
@@ -175,24 +194,28 @@ class ReportForm(forms.Form):
         self.user = user if user is not None and user.is_authenticated else None
         cast(forms.ChoiceField, self.fields["category"]).choices = category_choices()
         self.fields["name"].widget.attrs["autocomplete"] = "name"
+        if self.user is None:
+            # Checked in clean() (a signed-in citizen needs no name here), but required all the same.
+            self.fields["name"].widget.attrs.update({"required": True, "aria-required": "true"})
         if not self.is_bound:
             self.initial.setdefault("idempotency_key", str(uuid.uuid4()))
         data = self.data if self.is_bound else self.initial
         self.levels = region_levels({f: str(data.get(f, "") or "") for f in LEVEL_FIELDS})
         for level in self.levels:
+            attrs = {
+                "hx-get": reverse("portal:submit-regions"),
+                "hx-trigger": "change",
+                "hx-target": "#region-fields",
+                "hx-swap": "outerHTML",
+                "hx-include": "#region-fields",
+            }
+            if level.field in ("province", "regency"):
+                attrs.update({"required": True, "aria-required": "true"})
             self.fields[level.field] = forms.ChoiceField(
                 label=LEVEL_LABELS[level.field],
                 required=False,
                 choices=[("", gettext("— choose —")), *level.choices],
-                widget=forms.Select(
-                    attrs={
-                        "hx-get": reverse("portal:submit-regions"),
-                        "hx-trigger": "change",
-                        "hx-target": "#region-fields",
-                        "hx-swap": "outerHTML",
-                        "hx-include": "#region-fields",
-                    }
-                ),
+                widget=forms.Select(attrs=attrs),
             )
         self.fields["category"].widget.attrs.update(
             {
@@ -261,17 +284,9 @@ class ReportForm(forms.Form):
         return result
 
     def mark_errors(self) -> None:
-        """Point each invalid field at its message (aria-invalid, aria-describedby)."""
-        for name, field in self.fields.items():
-            bound = self[name]
-            described = [f"{bound.auto_id}-help"] if field.help_text else []
-            if name in self.errors:
-                field.widget.attrs["aria-invalid"] = "true"
-                described.append(f"{bound.auto_id}-error")
-            if described and not isinstance(
-                field.widget, forms.RadioSelect | forms.CheckboxSelectMultiple
-            ):
-                field.widget.attrs["aria-describedby"] = " ".join(described)
+        """Show the errors: inputs become aria-invalid and point at their message
+        (`ReportBoundField`)."""
+        self.errors_shown = True
 
     def error_summary(self) -> list[tuple[str, str, str]]:
         """(anchor id, field label, message) for the summary at the top of the form."""

@@ -37,10 +37,11 @@ from layani.intake.services import (
 from layani.security.ratelimit import client_ip, hit, limit_for, too_many_requests
 
 from . import routing_seam
-from .browser_texts import outbox_strings, pin_strings
-from .forms import INTAKE_FIELD_MAP, PRIVACY_EXPLANATIONS, ReportForm
+from .browser_texts import form_strings, outbox_strings, pin_strings
+from .forms import INTAKE_FIELD_MAP, ReportForm
 from .models import NotificationPreference
 from .places import map_settings
+from .privacy_texts import PRIVACY_EXPLANATIONS, PRIVACY_SUMMARIES
 from .regions import LEVEL_FIELDS, chosen_from_code, region_levels, search_regions
 from .track import remember_tracked
 from .uploads import ACCEPT, UploadError, check_uploads
@@ -183,13 +184,15 @@ def _render(
         "show_errors": show_errors,
         "step": step,
         "privacy_options": [
-            (tier.value, tier.label, PRIVACY_EXPLANATIONS[tier]) for tier in PrivacyTier
+            (tier.value, tier.label, PRIVACY_SUMMARIES[tier], PRIVACY_EXPLANATIONS[tier])
+            for tier in PrivacyTier
         ],
         "privacy_value": str(form["privacy"].value() or ""),
         "accept": ACCEPT,
         **map_settings(),
         "pin_strings": pin_strings(),
         "outbox_strings": outbox_strings(),
+        "form_strings": form_strings(),
         "sign_in_url": reverse("portal:sign-in") + "?next=" + reverse("portal:submit"),
     }
     # With a map (tiles or boundaries), JavaScript fills the coordinates from the pin; the fields

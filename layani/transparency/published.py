@@ -14,7 +14,7 @@ from django.db.models import Count, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from layani.directory.models import Category, Region
+from layani.directory.models import Category, Region, localized_name
 
 from .facts import stratum
 from .models import (
@@ -107,8 +107,10 @@ def overview(now: datetime | None = None) -> Overview:
         counters[row.dimension].append(row)
     total = counters[Dimension.ALL][0] if counters[Dimension.ALL] else None
     categories = {
-        str(pk): name
-        for pk, name in Category.objects.filter(parent__isnull=True).values_list("pk", "name")
+        str(pk): localized_name(name, name_en)
+        for pk, name, name_en in Category.objects.filter(parent__isnull=True).values_list(
+            "pk", "name", "name_en"
+        )
     }
     regencies = [r.key for r in counters[Dimension.REGENCY]]
     regions = dict(Region.objects.filter(code__in=regencies).values_list("code", "name"))

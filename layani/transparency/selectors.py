@@ -20,7 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from layani.cases.models import ACTIVE_TASK_STATUSES, Case, Task
-from layani.directory.models import Category, Region
+from layani.directory.models import Category, Region, localized_name
 from layani.intake.models import Report, ReportStatus
 from layani.sla.calendar import WorkingCalendar
 from layani.sla.calendars import calendar_for_province
@@ -46,7 +46,12 @@ def volume_by_category() -> list[tuple[str, int]]:
         .values("main")
         .annotate(n=Count("pk"))
     )
-    names = dict(Category.objects.filter(parent__isnull=True).values_list("pk", "name"))
+    names = {
+        pk: localized_name(name, name_en)
+        for pk, name, name_en in Category.objects.filter(parent__isnull=True).values_list(
+            "pk", "name", "name_en"
+        )
+    }
     result = [(names.get(r["main"], _("Not yet classified")), r["n"]) for r in rows]
     return sorted(result, key=lambda item: (-item[1], item[0]))
 

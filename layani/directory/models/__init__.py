@@ -16,6 +16,7 @@ from .categories import (
     CategoryQuestion,
     QuestionType,
     Responsibility,
+    lazy_localized_name,
     localized_name,
 )
 from .places import (
@@ -39,5 +40,6 @@ __all__ = [
     "RegionLevel",
     "Responsibility",
     "Unit",
+    "lazy_localized_name",
     "localized_name",
 ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils.functional import lazy
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -18,6 +19,13 @@ def localized_name(name: str, name_en: str) -> str:
     """`name_en` when English is the active language and there is one, else `name` (Indonesian);
     a category's `display_name`, for callers that read the two columns with `values()`."""
     return name_en if name_en and (get_language() or "id")[:2] == "en" else name
+
+
+#: `localized_name` decided when the text is shown, not when it is read: for names kept in a cache
+#: or computed once for every visitor (the home page's and the statistics page's counts per main
+#: category), which would otherwise keep the language of whoever filled the cache — or, read from
+#: `name` alone, always Indonesian. Pickles by reference, so it survives the shared cache.
+lazy_localized_name = lazy(localized_name, str)
 
 
 class Category(models.Model):
@@ -79,6 +87,11 @@ class Category(models.Model):
     def display_name(self) -> str:
         """The name in the active language (Indonesian unless English is chosen and present)."""
         return localized_name(self.name, self.name_en)
+
+    @property
+    def lazy_display_name(self) -> str:
+        """`display_name` in the language active when it is shown (see `lazy_localized_name`)."""
+        return lazy_localized_name(self.name, self.name_en)
 
     @property
     def effective_level(self) -> str:
