@@ -202,7 +202,7 @@ class ReportForm(forms.Form):
         data = self.data if self.is_bound else self.initial
         self.levels = region_levels({f: str(data.get(f, "") or "") for f in LEVEL_FIELDS})
         for level in self.levels:
-            attrs = {
+            attrs: dict[str, Any] = {
                 "hx-get": reverse("portal:submit-regions"),
                 "hx-trigger": "change",
                 "hx-target": "#region-fields",
@@ -320,6 +320,16 @@ def question_field(question: CategoryQuestion) -> forms.Field:
         },
     }
     options = [(c["key"], c["name"]) for c in question.choices]
+    field = _question_field(question, common, options)
+    if question.required:
+        # The same words for the device's own check before a report is kept offline (submit.js).
+        field.widget.attrs["data-required-message"] = str(common["error_messages"]["required"])
+    return field
+
+
+def _question_field(
+    question: CategoryQuestion, common: dict[str, Any], options: list[tuple[str, str]]
+) -> forms.Field:
     if question.type == QuestionType.NUMBER:
         return forms.DecimalField(
             widget=forms.NumberInput(attrs={"inputmode": "decimal"}), **common

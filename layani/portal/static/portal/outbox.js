@@ -31,6 +31,7 @@
   function all(store) { return tx(store, "readonly", function (s) { return s.getAll(); }); }
   function put(store, item) { return tx(store, "readwrite", function (s) { s.put(item); }); }
   function remove(store, key) { return tx(store, "readwrite", function (s) { s.delete(key); }); }
+  function get(store, key) { return tx(store, "readonly", function (s) { return s.get(key); }); }
 
   /* A FormData as a storable item; files are kept as Blobs. */
   function itemFrom(formData, action) {
@@ -93,7 +94,7 @@
     return sending;
   }
 
-  root.LayaniOutbox = { save: save, sendAll: sendAll, all: all, remove: remove,
+  root.LayaniOutbox = { save: save, sendAll: sendAll, sendOne: sendOne, all: all, remove: remove, get: get,
                         OUTBOX: OUTBOX, RECEIPTS: RECEIPTS };
 
   if (typeof document === "undefined") return;
@@ -129,6 +130,11 @@
             var errs = el("ul");
             item.errors.forEach(function (e) { errs.appendChild(el("li", (e.label ? e.label + ": " : "") + e.message, "error")); });
             li.appendChild(errs);
+            // Back into the form with everything the citizen wrote; removed only once it is sent.
+            var fix = el("a", t("fix_again"), "button primary");
+            fix.href = (item.action || "/lapor/") + "?outbox=" + encodeURIComponent(item.key);
+            fix.setAttribute("data-fix-again", "");
+            li.appendChild(fix);
             var drop = el("button", t("discard"), "secondary");
             drop.type = "button";
             drop.onclick = function () { remove(OUTBOX, item.key).then(render); };
