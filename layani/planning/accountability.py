@@ -39,6 +39,18 @@ class Row:
         return wilson(hits, self.aspirations)
 
     @property
+    def cells(self) -> list[tuple[int, tuple[float, float, float] | None]]:
+        """(count, (share, low, high) in percent or None) for proposals, RKPD, APBD, built."""
+        out: list[tuple[int, tuple[float, float, float] | None]] = []
+        for hits in (self.proposals, self.rkpd, self.apbd, self.built):
+            rate = self.share(hits)
+            if rate.value is None or rate.low is None or rate.high is None:
+                out.append((hits, None))
+            else:
+                out.append((hits, (100 * rate.value, 100 * rate.low, 100 * rate.high)))
+        return out
+
+    @property
     def proposal_rate(self) -> Rate:
         return self.share(self.proposals)
 

@@ -47,8 +47,10 @@ INSTALLED_APPS = [
     "layani.federation",
     # Adapters
     "layani.portal",
+    "layani.planning_web",
     "layani.console",
     "layani.open311",
+    "layani.federation_api",
     "layani.api",
     "layani.transparency",
     "layani.messaging",
