@@ -81,3 +81,31 @@ def public_follow_ups(report: Report) -> QuerySet[CaseMessage]:
 
 def has_supported(report: Report, supporter_key: str) -> bool:
     return Support.objects.filter(report=report, supporter_key=supporter_key).exists()
+
+
+#: Photos on the home page: the newest public reports' small reviewed photos, within this many
+#: bytes in all, so the page stays light (stored photos are not scaled down for thumbnails).
+THUMBNAIL_BUDGET = 60_000
+THUMBNAIL_MAX_BYTES = 25_000
+
+
+def public_thumbnails(reports: list[Report]) -> dict[int, int]:
+    """report pk → the pk of a photo anyone may see (reviewed, of a public report: the same rule as
+    `attachments.public_attachments`), small enough for the home page's byte budget."""
+    from layani.intake.models import Attachment
+
+    public_pks = {r.pk for r in reports if r.is_public}
+    photos = Attachment.objects.filter(
+        report_id__in=public_pks,
+        reviewed=True,
+        content_type__in=("image/jpeg", "image/png", "image/webp", "image/gif"),
+        size__lte=THUMBNAIL_MAX_BYTES,
+    ).order_by("created_at", "pk")
+    chosen: dict[int, int] = {}
+    spent = 0
+    for photo in photos:
+        if photo.report_id in chosen or spent + photo.size > THUMBNAIL_BUDGET:
+            continue
+        chosen[photo.report_id] = photo.pk
+        spent += photo.size
+    return chosen

@@ -14,6 +14,8 @@ from layani.directory.models import Agency, Region
 from layani.intake.models import FINAL_STATUSES, Channel, ReportStatus
 from layani.intake.selectors import recent_public_reports, report_counts
 
+from .selectors import public_thumbnails
+
 
 def home(request: HttpRequest) -> HttpResponse:
     """The front page: what Layani is, figures counted a few minutes ago at most (see
@@ -42,7 +44,11 @@ def _recent() -> list[dict[str, object]]:
     """The newest public reports with their titles as the public may read them."""
     reports = list(recent_public_reports(8))
     titles = presentation.titles(presentation.Audience.PUBLIC, reports)
-    return [{"report": r, "title": t} for r, t in zip(reports, titles, strict=True)]
+    photos = public_thumbnails(reports)
+    return [
+        {"report": r, "title": t, "photo": photos.get(r.pk)}
+        for r, t in zip(reports, titles, strict=True)
+    ]
 
 
 FAVICON = Path(__file__).parent / "static" / "portal" / "favicon.ico"

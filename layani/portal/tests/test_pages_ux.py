@@ -153,3 +153,45 @@ def test_statistics_scroll_regions_are_keyboard_reachable(client, db):
     assert regions
     for tag in regions:
         assert 'tabindex="0"' in tag and 'role="region"' in tag and "aria-labelledby" in tag
+
+
+@pytest.mark.parametrize(
+    ("privacy", "reviewed", "shown"),
+    [
+        (PrivacyTier.BIASA, True, True),
+        (PrivacyTier.BIASA, False, False),  # not yet cleared by the coordinator
+        (PrivacyTier.RAHASIA, True, False),  # not a public tier
+    ],
+)
+def test_home_thumbnail_only_for_a_cleared_photo_of_a_public_report(
+    client, categories, regions, privacy, reviewed, shown
+):
+    import io
+
+    from PIL import Image
+
+    from layani.intake.services import UploadedAttachment
+
+    out = io.BytesIO()
+    Image.new("RGB", (32, 24), (90, 90, 200)).save(out, "JPEG")
+    report = submit_report(
+        ReportSubmission(
+            description="Jalan berlubang di depan balai padukuhan, sudah 3 minggu.",
+            region_code=A_SLEMAN_VILLAGE,
+            channel=Channel.WEB,
+            category_code="jalan-rusak",
+            privacy=privacy,
+            identity=Identity(name="Siti", phone="081234567890"),
+            attachments=(
+                UploadedAttachment(name="a.jpg", content=out.getvalue(), content_type=""),
+            ),
+        )
+    ).report
+    photo = report.attachments.get()
+    photo.reviewed = reviewed
+    photo.save(update_fields=["reviewed"])
+    html = client.get("/").content.decode()
+    url = reverse("portal:report-attachment", args=[report.tracking_id, photo.pk])
+    assert (f'class="thumb" src="{url}"' in html) is shown
+    if shown:
+        assert client.get(url).status_code == 200  # the public download path serves it
