@@ -1,1 +1,1 @@
-"""Federation: forwarding reports to other complaint systems (Layani peers, SP4N-LAPOR!) and keeping in step."""
+"""Federation: forwarding reports to other complaint systems (Layani peers, SP4N-LAPOR!)."""

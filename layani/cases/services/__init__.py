@@ -13,6 +13,7 @@ from .handling import (
     post_message,
     post_reporter_reply,
     refer_task,
+    return_from_outside,
     withdraw_task,
 )
 from .identity import reveal_identity
@@ -45,6 +46,7 @@ __all__ = [
     "provide_information",
     "refer_task",
     "reject_as_not_within_authority",
+    "return_from_outside",
     "reveal_identity",
     "review_attachment",
     "verify_report",

@@ -167,6 +167,22 @@ def _bounce(case: Case, now: datetime) -> None:
 
 
 @transaction.atomic
+def return_from_outside(report: Report, *, reason: str, now: datetime | None = None) -> Case:
+    """An outside complaint system (federation) handed the report back: it counts as a bounce,
+    the open tasks are withdrawn and the coordinator disposes it again."""
+    now = now_or(now)
+    case = locked_case(report)
+    case.referral_count += 1
+    _bounce(case, now)
+    audit(case, "report.returned_from_outside", None, now, public=True)
+    if reason.strip():
+        CaseMessage.objects.create(
+            case=case, kind=MessageKind.AGENCY_THREAD, body=reason.strip(), created_at=now
+        )
+    return case
+
+
+@transaction.atomic
 def complete_task(task: Task, *, actor: User, summary: str, now: datetime | None = None) -> Task:
     """A co-handling agency reports its part done (the lead closes through propose_closure)."""
     if task.role == TaskRole.LEAD:

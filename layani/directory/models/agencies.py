@@ -36,6 +36,9 @@ class AgencyKind(models.TextChoices):
     VILLAGE_GOVERNMENT = "village_government", _("Village government")
     STATE_ENTERPRISE = "state_enterprise", _("State or regional enterprise (BUMN/BUMD)")
     OVERSIGHT = "oversight", _("Oversight body")
+    #: Another complaint system (a Layani deployment, SP4N-LAPOR!) that reports can be forwarded
+    #: to; its connection lives in `federation.Peer` (docs/federation.md).
+    EXTERNAL_PEER = "external_peer", _("Outside complaint system (federation peer)")
 
 
 class Agency(models.Model):

@@ -1,0 +1,30 @@
+"""This deployment's own name among peers, and the delivery schedule."""
+
+from __future__ import annotations
+
+import os
+from datetime import timedelta
+
+from django.conf import settings
+
+#: Doubling waits between attempts, capped; after MAX_ATTEMPTS a message waits for `retry`.
+FIRST_RETRY = timedelta(seconds=10)
+LONGEST_WAIT = timedelta(hours=1)
+MAX_ATTEMPTS = 40
+#: How long a claimed message stays with the worker that claimed it.
+CLAIM_LEASE = timedelta(minutes=2)
+REQUEST_TIMEOUT_SECONDS = 10
+
+
+def own_id() -> str:
+    """The deployment id this deployment signs with (setting, then environment, then "layani")."""
+    return (
+        getattr(settings, "LAYANI_FEDERATION_ID", "")
+        or os.environ.get("LAYANI_FEDERATION_ID", "")
+        or "layani"
+    )
+
+
+def backoff(attempt: int) -> timedelta:
+    """The wait after failed attempt number `attempt` (1-based)."""
+    return min(FIRST_RETRY * 2 ** (max(attempt, 1) - 1), LONGEST_WAIT)
