@@ -131,7 +131,9 @@ def _receive_update(peer: Peer, message: Message) -> Answer:
         .first()
     )
     if hop is None:
-        raise RefusedError("unknown_report", "your_tracking_id", _("No report crossed with that ID."))
+        raise RefusedError(
+            "unknown_report", "your_tracking_id", _("No report crossed with that ID.")
+        )
     if not hop.remote_tracking_id:
         hop.remote_tracking_id = message.origin_tracking_id
         hop.save(update_fields=["remote_tracking_id"])
