@@ -12,6 +12,7 @@ from tqdm import tqdm
 from layani.accounts.models import User
 from layani.demo.deployment import DEMO_PASSWORD, PROVINCE, build_organisations
 from layani.demo.organisations import DEMO_TOTP_SECRET
+from layani.demo.planning import build_planning_year
 from layani.demo.reports import generate_reports
 from layani.directory.models import Agency, Category, Region
 from layani.security.models import TotpDevice
@@ -49,4 +50,6 @@ class Command(BaseCommand):
         )
         with quiet, progress as bar:
             created = generate_reports(reports, seed=seed, progress=bar.update)
+        with quiet:
+            build_planning_year()
         self.stdout.write(self.style.SUCCESS(f"{created:,} demo reports created."))
