@@ -138,9 +138,12 @@ class Command(BaseCommand):
         if documents is not None and not documents:
             notes.append("no label is a Layani category: no taxonomy documents (see --label-map)")
 
+        built: list[SelectingRouter] = []
+
         def layani() -> SelectingRouter:
             # The whole training procedure, selection included, inside each fold.
-            return SelectingRouter(taxonomy, document_labels=documents)
+            built.append(SelectingRouter(taxonomy, document_labels=documents))
+            return built[-1]
 
         factories: dict[str, Any] = {"layani": layani, "baseline": Baseline}
         if train is not None:
@@ -158,6 +161,10 @@ class Command(BaseCommand):
                     folds=options["folds"],
                     progress=lambda _message: bar.update(1),
                 )
+        # Which candidate each fold's selection chose (one entry with --train-csv); a note, so
+        # that the JSON keeps its shape.
+        chosen = [r.selection.chosen for r in built if r.selection]
+        notes.append(f"layani selected: {', '.join(chosen)}")
         if options["with_cold_start"]:
             # Trained on nothing but the taxonomy, so it is scored on every example at once; a
             # predicted category counts as the label it (or its main category) maps to.
