@@ -113,3 +113,42 @@ def test_receipt_keeps_the_tracking_id_on_one_line_at_360_px(new_page, live_serv
     line = code.evaluate("e => parseFloat(getComputedStyle(e).lineHeight) || 30")
     assert height < 1.6 * line
     assert page.locator("[data-delivery]").inner_text()
+
+
+def test_map_cluster_counts_sit_centred_on_the_drawn_basemap(
+    new_page, regions, categories, boundaries, audit_purged, monkeypatch
+):
+    from decimal import Decimal
+
+    from layani.portal import maps
+
+    monkeypatch.setattr(maps, "MAX_MARKERS", 3)
+    for i in range(6):
+        submit_report(
+            ReportSubmission(
+                description="Sampah menumpuk di pinggir jalan, sudah seminggu tidak diangkut.",
+                region_code=A_SLEMAN_VILLAGE,
+                channel=Channel.WEB,
+                category_code="sampah",
+                latitude=Decimal(f"-7.70{i}"),
+                longitude=Decimal(f"110.40{i}"),
+            )
+        )
+    page = new_page()
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto("/laporan/peta/")
+    cluster = page.locator(".map-cluster").first
+    cluster.wait_for()
+    offset = cluster.evaluate(
+        """e => { const c = e.getBoundingClientRect(), t = e.firstElementChild.getBoundingClientRect();
+                  return [Math.abs((c.left + c.right) / 2 - (t.left + t.right) / 2),
+                          Math.abs((c.top + c.bottom) / 2 - (t.top + t.bottom) / 2),
+                          t.width <= c.width ? 1 : 0]; }"""
+    )
+    assert offset[0] <= 2 and offset[1] <= 2 and offset[2] == 1, offset
+    # The basemap (region outlines) is drawn: not an empty field.
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('#report-map svg path')]"
+        ".some(p => (p.getAttribute('d') || '').length > 20)"
+    )
+    assert page.locator("#report-map.map-plain, #report-map .map-plain").count() == 1
