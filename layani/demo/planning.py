@@ -18,7 +18,7 @@ from layani.directory.models import Agency, Region, RegionLevel
 from layani.intake.models import Channel, ReportType
 from layani.intake.services import Identity, ReportSubmission, submit_report
 from layani.planning import services
-from layani.planning.models import PlanningYear, Reason, Stage
+from layani.planning.models import PlanningYear, Proposal, Reason, Stage
 
 from .organisations import DEMO_PASSWORD
 
@@ -156,7 +156,7 @@ def build_planning_year(year: int | None = None) -> PlanningYear | None:
     )
     Membership.objects.create(user=planner, agency=pemda, role=Role.PLANNER)
     year = year or timezone.localdate().year + 1
-    stages = {
+    stages: dict[str, tuple[date, date]] = {
         Stage.DESA: (date(year - 1, 1, 2), date(year - 1, 1, 31)),
         Stage.KECAMATAN: (date(year - 1, 2, 1), date(year - 1, 2, 28)),
         Stage.KABUPATEN: (date(year - 1, 3, 1), date(year - 1, 3, 31)),
@@ -165,7 +165,7 @@ def build_planning_year(year: int | None = None) -> PlanningYear | None:
         Stage.APBD: (date(year - 1, 10, 1), date(year - 1, 11, 30)),
     }
     planning_year = services.create_year(year, stages, actor=planner)
-    made = []
+    made: list[Proposal] = []
     for (texts, category, title, activity, volume, unit, cost, moves), village in zip(
         NEEDS, villages, strict=True
     ):
