@@ -128,3 +128,15 @@ def test_retrain_keeps_the_active_version_when_the_candidate_is_no_better(make_r
     assert outcome.summary.startswith(f"kept v{active.pk}")
     assert ModelVersion.objects.get(is_active=True).pk == active.pk
     assert ModelVersion.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_the_retrain_command_says_why_it_kept_the_model(categories):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    out = StringIO()
+    call_command("routing", "retrain", stdout=out)
+    assert out.getvalue().strip() == "kept: 0 new decisions, 30 needed to compare"
+    assert not ModelVersion.objects.exists()
