@@ -20,7 +20,7 @@ from layani.cases import services as case_services
 from layani.cases.models import ACTIVE_TASK_STATUSES, MessageKind, Outcome, Task, TaskStatus
 from layani.cases.workflow import WorkflowError
 from layani.intake.errors import SubmissionError
-from layani.intake.models import Channel, Report
+from layani.intake.models import Channel, Report, ReportType
 from layani.intake.services import Identity, ReportSubmission, submit_report
 
 from .models import Direction, Hop, InboundMessage, Peer
@@ -74,7 +74,7 @@ def _receive_forward(peer: Peer, message: Message) -> Answer:
         description=report_data.get("description", ""),
         region_code=report_data.get("region_code", ""),
         channel=Channel.API,
-        type=report_data.get("type") or "complaint",
+        type=report_data.get("type") or ReportType.COMPLAINT,
         title=report_data.get("title", ""),
         category_code=report_data.get("category_code", ""),
         latitude=report_data.get("latitude") or None,
