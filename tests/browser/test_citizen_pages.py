@@ -152,3 +152,15 @@ def test_map_cluster_counts_sit_centred_on_the_drawn_basemap(
         ".some(p => (p.getAttribute('d') || '').length > 20)"
     )
     assert page.locator("#report-map.map-plain, #report-map .map-plain").count() == 1
+
+
+def test_language_switch_is_a_compact_id_en_pair(new_page, db):
+    page = new_page()
+    page.goto("/laporan/")
+    assert page.locator("html").get_attribute("lang") == "id"
+    page.click("form.lang button[value=en]")
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert page.url.endswith("/laporan/")  # back on the same page
+    assert page.locator("form.lang [aria-current=true]").inner_text() == "EN"
+    page.click("form.lang button[value=id]")
+    assert page.locator("html").get_attribute("lang") == "id"
