@@ -33,6 +33,7 @@ def add_peer(
     secret: str,
     level: str = GovernmentLevel.NATIONAL,
     region: Region | None = None,
+    region_id: str | None = None,
     notes: str = "",
     actor_ref: str = "system",
 ) -> Peer:
@@ -45,7 +46,9 @@ def add_peer(
         slug=f"peer-{deployment_id}"[:80],
         level=level,
         kind=AgencyKind.EXTERNAL_PEER,
-        region=region if level != GovernmentLevel.NATIONAL else None,
+        region_id=(region.pk if region else region_id)
+        if level != GovernmentLevel.NATIONAL
+        else None,
     )
     user = User.objects.create_user(username=f"peer-{deployment_id}"[:150], password=None)
     Membership.objects.create(user=user, agency=agency, role=Role.AGENCY_ADMIN)

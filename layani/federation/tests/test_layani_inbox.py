@@ -126,3 +126,24 @@ def test_receiver_follow_up_and_closure_go_back_to_the_origin(client, cast, orig
     assert _post(client, confirm).status_code == 200
     report.refresh_from_db()
     assert report.status == "closed" and report.case.rating == 4
+
+
+def test_command_lists_peers_and_shows_and_retries_the_outbox(origin_peer, client):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    out = StringIO()
+    call_command("federation", "list", stdout=out)
+    assert "layani-kulonprogo" in out.getvalue()
+    _post(client, _forward(privacy="biasa"))
+    report = Report.objects.get()
+    hop = Hop.objects.get(report=report)
+    OutboxMessage.objects.create(hop=hop, kind="follow_up", key="k1", payload={}, given_up=True)
+    out = StringIO()
+    call_command("federation", "outbox", stdout=out)
+    assert "given up" in out.getvalue()
+    out = StringIO()
+    call_command("federation", "retry", stdout=out)
+    assert out.getvalue().startswith("1 message")
+    assert not OutboxMessage.objects.get(key="k1").given_up
