@@ -71,6 +71,7 @@ def post(base: str, api_key: str, service: str, region: str, n: int) -> str:
             "api_key": api_key,
             "service_code": service,
             "region_code": region,
+            "address_string": f"Jl. Kaliurang km {n}",
             "email": f"lag{n}@example.com",
             "description": f"Lampu jalan mati sejak tiga malam, laporan ukur jeda nomor {n}.",
         }
