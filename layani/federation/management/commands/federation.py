@@ -57,13 +57,13 @@ class Command(BaseCommand):
                     f"{peer.deployment_id}\t{peer.kind}\t{peer.base_url}\t{peer.agency.slug}\t{state}"
                 )
         elif action == "test":
-            peer = Peer.objects.filter(deployment_id=options["deployment_id"]).first()
-            if peer is None:
+            found = Peer.objects.filter(deployment_id=options["deployment_id"]).first()
+            if found is None:
                 raise CommandError(f"No peer {options['deployment_id']!r}.")
-            status, _body, error = post(peer.base_url.rstrip("/") + "/", b"", {})
+            status, _body, error = post(found.base_url.rstrip("/") + "/", b"", {})
             if status is None:
-                raise CommandError(f"{peer.deployment_id} does not answer: {error}")
-            self.stdout.write(f"{peer.deployment_id} answers (HTTP {status})")
+                raise CommandError(f"{found.deployment_id} does not answer: {error}")
+            self.stdout.write(f"{found.deployment_id} answers (HTTP {status})")
         elif action == "outbox":
             rows = OutboxMessage.objects.select_related("hop__peer").order_by("pk")
             if not options["all"]:
