@@ -75,3 +75,26 @@ def test_planning_pages_have_no_serious_accessibility_problems(new_page, proposa
     page.goto(f"/musrenbang/usulan/{proposal.code}/" if path == "proposal" else path)
     assert page.locator("h1").count() == 1
     assert serious_accessibility_problems(page) == []
+
+
+def test_a_guest_supports_a_proposal_once_with_the_proof_of_work(new_page, proposal, settings):
+    from layani.planning.models import Proposal
+
+    settings.LAYANI_SUPPORT_PROOF_BITS = 8
+    going = Proposal.objects.exclude(pk=proposal.pk).first() or Proposal.objects.create(
+        code="USL-2027-0900",
+        planning_year=proposal.planning_year,
+        region=proposal.region,
+        title="Posyandu",
+        location="Karang",
+        problem="Jauh",
+        activity="Bangun",
+        unit="unit",
+    )
+    page = new_page()
+    page.goto(f"/musrenbang/usulan/{going.code}/")
+    page.click("form[data-support-proof] button[type=submit]")
+    page.wait_for_url("**#support")
+    going.refresh_from_db()
+    assert going.support_count == 1
+    assert serious_accessibility_problems(page) == []
