@@ -84,8 +84,18 @@ def urls_for(
         elif param == "fmt":
             formats = ("json", "xml") if "xml|json" in pattern else ("csv", "json", "xlsx")
             expand(lambda c, formats=formats: [{"fmt": f} for f in formats])
+        elif param == "code" and pattern.startswith("musrenbang/wilayah"):
+            codes = sorted({r.region.code for r in reports if r.region_id})
+            expand(lambda c, codes=codes: [{"code": code} for code in codes])
+        elif param == "code" and pattern.startswith("musrenbang/usulan"):
+            from layani.planning.models import Proposal
+
+            codes = list(Proposal.objects.values_list("code", flat=True)[:5])
+            expand(lambda c, codes=codes: [{"code": code} for code in codes])
         elif param == "code":
             expand(lambda c: [{"code": "air-minum"}])
+        elif param == "deployment_id":
+            expand(lambda c: [{"deployment_id": "canary-peer"}])
         elif param == "token":
             expand(lambda c: [{"token": reports[0].tracking_id}])
         elif param == "app_label":

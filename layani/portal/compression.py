@@ -9,6 +9,8 @@ input the attacker controls (every Layani page reflects its own URL in the langu
   are sent uncompressed;
 * the CSRF token on public pages is masked afresh in every response (Django), so it is not a stable
   secret to guess, and Django's gzip adds random padding to the length as well;
+* nothing answered to a request that carries credentials (``Authorization``: the REST API's agency
+  tokens) is compressed: such a response is one agency's data, not a public page;
 * only text types are compressed (photos and PDFs already are); static files come compressed
   from WhiteNoise, which answers before this middleware.
 """
@@ -40,6 +42,10 @@ class PublicGZipMiddleware(GZipMiddleware):
         self, request: HttpRequest, response: HttpResponseBase
     ) -> HttpResponseBase:
         content_type = response.get("Content-Type", "").split(";", 1)[0].strip().lower()
-        if content_type not in COMPRESSIBLE or carries_secret(response):
+        if (
+            content_type not in COMPRESSIBLE
+            or carries_secret(response)
+            or "Authorization" in request.headers
+        ):
             return response
         return super().process_response(request, response)

@@ -51,7 +51,7 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def _admin_connect(url: str):  # type: ignore[no-untyped-def]
+def _admin_connect(url: str):
     import psycopg
 
     parts = urlsplit(url)

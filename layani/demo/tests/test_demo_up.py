@@ -11,13 +11,18 @@ from layani.demo.management.commands import demo_up
 
 
 def test_background_processes_run_layani_commands_with_the_same_settings(monkeypatch, settings):
+    # Recording acknowledged reports has a worker of its own, never behind notifications.
     assert demo_up.BACKGROUND == [
-        ("db_worker", "--interval", "1"),
-        ("sla", "scheduler", "--interval", "60"),
+        ("worker-intake", ("db_worker", "--queue-name", "intake", "--interval", "0.5")),
+        (
+            "worker-other",
+            ("db_worker", "--queue-name", "*", "--exclude-queues", "intake", "--interval", "1"),
+        ),
+        ("scheduler", ("sla", "scheduler", "--interval", "60")),
     ]
     # A command that exits by itself stands in for the long-running ones: it proves the child is
     # a `layani` command in this interpreter, under these settings.
-    monkeypatch.setattr(demo_up, "BACKGROUND", [("diffsettings", "--all")])
+    monkeypatch.setattr(demo_up, "BACKGROUND", [("diffsettings", ("diffsettings", "--all"))])
     command = demo_up.Command()
     launched = []
     real_popen = demo_up.subprocess.Popen

@@ -145,6 +145,9 @@ def test_public_pages_are_gzipped_but_pages_with_secrets_are_not(client, receipt
     url = _unlock(client, receipt)
     tracking = client.get(url, HTTP_ACCEPT_ENCODING="gzip")
     assert tracking.status_code == 200 and "Content-Encoding" not in tracking
+    # Nothing answered to a request with credentials (the REST API's tokens) is compressed.
+    with_token = client.get("/", HTTP_ACCEPT_ENCODING="gzip", HTTP_AUTHORIZATION="Bearer x")
+    assert with_token.status_code == 200 and "Content-Encoding" not in with_token
 
 
 def test_statistics_scroll_regions_are_keyboard_reachable(client, db):
