@@ -115,7 +115,7 @@ class Simulator:
             url, data=document, method="POST", headers={"Content-Type": "application/xml"}
         )
         try:
-            with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310
+            with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310  # nosec B310
                 return response.status, response.read()
         except urllib.error.HTTPError as error:
             return error.code, error.read()
