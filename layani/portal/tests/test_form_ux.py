@@ -166,7 +166,7 @@ def test_counts_per_main_category_are_named_in_the_language_that_shows_them(setu
     main = Category.objects.get(code="infrastruktur")
     sub = Category.objects.get(code="jalan-rusak")
     Report.objects.create(
-        tracking_id="LYN-TEST-0001",
+        tracking_id="K7R4XA96HW",  # ten characters, as the column holds them
         access_code_hash="x",
         type="pengaduan",
         title="t",
