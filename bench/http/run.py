@@ -16,19 +16,17 @@ import json
 import os
 import platform
 import signal
-import socket
 import sqlite3
 import subprocess  # nosec B404 — runs this repository's own tools
 import sys
 import time
-import urllib.request
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from bench.http import report, wrk
+from bench.http import processes, report, wrk
 
 ROOT = Path(__file__).resolve().parents[2]
 VENV = ROOT / ".venv" / "bin"
@@ -64,61 +62,6 @@ def _python(script: str, env: dict[str, str], *args: str, capture: bool = True) 
         stdout=subprocess.PIPE if capture else None,
     )
     return out.stdout or ""
-
-
-def _free_port() -> int:
-    """A loopback port nobody listens on (other people's servers share this machine)."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-def _wait_until_up(url: str, server: subprocess.Popen[bytes], seconds: float = 60) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            raise RuntimeError(f"gunicorn exited with {server.returncode}")
-        try:
-            with urllib.request.urlopen(url, timeout=5):  # noqa: S310  # nosec B310
-                return
-        except OSError:
-            time.sleep(0.5)
-    raise RuntimeError(f"gunicorn did not answer at {url}")
-
-
-def _status(url: str, cookie: str = "") -> int:
-    request = urllib.request.Request(url, headers={"Cookie": cookie} if cookie else {})  # noqa: S310
-    try:
-        with urllib.request.urlopen(request, timeout=60) as response:  # noqa: S310  # nosec B310
-            response.read()
-            return int(response.status)
-    except urllib.error.HTTPError as error:
-        return int(error.code)
-
-
-def _drain(base: str, seconds: float = 60) -> None:
-    """Wait until requests left running by the last scenario are done (a bare request is quick)."""
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        started = time.monotonic()
-        _status(f"{base}/bench/bare/")
-        if time.monotonic() - started < 0.05:
-            return
-        time.sleep(0.5)
-
-
-def _children(pid: int) -> list[int]:
-    path = Path(f"/proc/{pid}/task/{pid}/children")
-    return [int(p) for p in path.read_text().split()] if path.exists() else []
-
-
-def _memory_mb(pid: int) -> tuple[float, float]:
-    """(RSS, PSS) in MB from /proc/PID/smaps_rollup."""
-    fields = {}
-    for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines()[1:]:
-        name, value, *_ = line.split()
-        fields[name.rstrip(":")] = int(value)
-    return fields["Rss"] / 1024, fields["Pss"] / 1024
 
 
 def _pending(env: dict[str, str]) -> int:
@@ -161,7 +104,7 @@ def bench_database(db: str, args: argparse.Namespace, workdir: Path) -> dict[str
     prepared["prepare_s"] = round(time.monotonic() - started, 1)
     _say(f"{db}: {prepared}")
     fixtures = json.loads(_python("bench/http/fixtures.py", env).strip().splitlines()[-1])
-    port = int(os.environ.get("BENCH_PORT") or _free_port())
+    port = int(os.environ.get("BENCH_PORT") or processes.free_port())
     base = f"http://127.0.0.1:{port}"
     gunicorn = subprocess.Popen(  # noqa: S603  # nosec B603
         [
@@ -195,12 +138,12 @@ def bench_database(db: str, args: argparse.Namespace, workdir: Path) -> dict[str
     )  # fmt: skip
     results: dict[str, object] = {"db": db, "prepared": prepared, "scenarios": []}
     try:
-        _wait_until_up(f"{base}/", gunicorn)
+        processes.wait_until_up(f"{base}/", gunicorn)
         scenarios = [s for s in report.scenarios(fixtures) if not args.only or s[0] in args.only]
         for name, path, cookie, kind in scenarios:
             url = base + path
             if kind == "GET":
-                status = _status(url, cookie)
+                status = processes.status(url, cookie)
                 _say(f"{db}: {name} {path} → HTTP {status}; {args.seconds} s of load")
                 script = wrk.get_script(cookie)
             else:
@@ -214,7 +157,7 @@ def bench_database(db: str, args: argparse.Namespace, workdir: Path) -> dict[str
             intake = kind == "POST" and path.startswith("/open311/")
             if intake:  # the warm-up's submissions recorded first, so the counts are this run's
                 _wait_for_journal(env, db)
-                cpu_before = _cpu_seconds([*_children(gunicorn.pid), worker.pid])
+                cpu_before = processes.cpu_seconds([*processes.children(gunicorn.pid), worker.pid])
                 reports_before = _count(env, "SELECT count(*) FROM intake_report")
             load_started = time.monotonic()
             result = wrk.run(
@@ -231,12 +174,15 @@ def bench_database(db: str, args: argparse.Namespace, workdir: Path) -> dict[str
             )
             # Requests still running when wrk stopped end within about the longest latency seen.
             time.sleep(min(result.max_ms / 1000 * 1.2, 30))
-            _drain(base)
+            processes.drain(base)
             if intake:
                 results["journal"] = _wait_for_journal(env, db)
                 recorded_at = time.monotonic()
                 recorded = _count(env, "SELECT count(*) FROM intake_report") - reports_before
-                cpu = _cpu_seconds([*_children(gunicorn.pid), worker.pid]) - cpu_before
+                cpu = (
+                    processes.cpu_seconds([*processes.children(gunicorn.pid), worker.pid])
+                    - cpu_before
+                )
                 acked = result.requests - result.non2xx
                 ack_rate = acked / result.seconds if result.seconds else 0.0
                 e2e_rate = recorded / (recorded_at - load_started)
@@ -250,10 +196,10 @@ def bench_database(db: str, args: argparse.Namespace, workdir: Path) -> dict[str
                     "cpu_ms_per_recorded": round(cpu * 1000 / recorded, 3) if recorded else None,
                 }
                 _say(f"{db}: intake: {results['intake']}")
-        workers = _children(gunicorn.pid)
-        results["memory_mb"] = [_memory_mb(pid) for pid in workers]
-        results["master_mb"] = _memory_mb(gunicorn.pid)
-        results["worker_mb"] = _memory_mb(worker.pid)
+        workers = processes.children(gunicorn.pid)
+        results["memory_mb"] = [processes.memory_mb(pid) for pid in workers]
+        results["master_mb"] = processes.memory_mb(gunicorn.pid)
+        results["worker_mb"] = processes.memory_mb(worker.pid)
         if not args.only or args.lag:
             results["lag"] = _lag(env, db, base, fixtures, args.backlog)
     finally:
@@ -268,16 +214,6 @@ def bench_database(db: str, args: argparse.Namespace, workdir: Path) -> dict[str
         results["routing"] = _routing(env, db)
     results["load_after"] = os.getloadavg()
     return results
-
-
-def _cpu_seconds(pids: list[int]) -> float:
-    """User + system CPU time so far of these processes (/proc/PID/stat, fields 14 and 15)."""
-    ticks = os.sysconf("SC_CLK_TCK")
-    total = 0
-    for pid in pids:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-        total += int(fields[11]) + int(fields[12])
-    return total / ticks
 
 
 def _count(env: dict[str, str], query: str) -> int:
