@@ -3,7 +3,6 @@ and the accountability figures beside /statistik/. Reads go through `planning.se
 
 from __future__ import annotations
 
-import secrets
 from typing import Any
 
 from django.contrib import messages
@@ -17,7 +16,7 @@ from django.views.decorators.http import require_GET, require_POST
 from layani.directory.models import Region, RegionLevel
 from layani.directory.names import region_label
 from layani.intake.errors import SubmissionError
-from layani.intake.supports import Outcome, Proof, Supporter
+from layani.intake.supports import Outcome
 from layani.planning import selectors
 from layani.planning.accountability import figures
 from layani.planning.clustering import candidates
@@ -26,12 +25,11 @@ from layani.planning.supports import challenge as issue_challenge
 from layani.planning.supports import support_proposal, supports
 from layani.portal.places import map_settings
 from layani.portal.supporting import (
-    _COOKIE_SALT,
-    SUPPORTER_COOKIE,
-    _guest_key,
+    challenge_response,
+    remember_supporter,
+    supporter_from,
     supporter_key,
 )
-from layani.security.ratelimit import client_ip
 from layani.transparency.scorecards import minimum_cases
 
 
@@ -120,34 +118,14 @@ def proposal_page(request: HttpRequest, code: str) -> HttpResponse:
 @never_cache
 @require_GET
 def challenge(request: HttpRequest, code: str) -> JsonResponse:
-    issued = issue_challenge(_proposal_or_404(code))
-    return JsonResponse(
-        {
-            "token": issued.token,
-            "nonce": issued.nonce,
-            "bits": issued.bits,
-            "expires_in": issued.expires_in,
-        }
-    )
+    return challenge_response(issue_challenge(_proposal_or_404(code)))
 
 
 @require_POST
 def support(request: HttpRequest, code: str) -> HttpResponse:
     """Support a proposal once: the portal's supporter cookie and the intake rule, reused."""
     proposal = _proposal_or_404(code)
-    address = client_ip(request)
-    new_cookie = None
-    if request.user.is_authenticated:
-        supporter = Supporter.account(request.user.pk, address)
-    else:
-        raw = str(request.get_signed_cookie(SUPPORTER_COOKIE, default="", salt=_COOKIE_SALT))
-        if not raw:
-            raw = new_cookie = secrets.token_urlsafe(24)
-        proof = Proof(
-            token=request.POST.get("proof_token", "")[:200],
-            counter=request.POST.get("proof_counter", "")[:20],
-        )
-        supporter = Supporter.anonymous(_guest_key(raw), address, proof)
+    supporter, new_cookie = supporter_from(request)
     page = reverse("planning_web:proposal", args=[proposal.code])
     try:
         outcome = support_proposal(proposal, supporter)
@@ -163,18 +141,7 @@ def support(request: HttpRequest, code: str) -> HttpResponse:
             request,
             _("Your support was not counted: too many supports from this network today."),
         )
-    response = redirect(page + "#support")
-    if new_cookie:
-        response.set_signed_cookie(
-            SUPPORTER_COOKIE,
-            new_cookie,
-            salt=_COOKIE_SALT,
-            max_age=365 * 24 * 3600,
-            httponly=True,
-            samesite="Lax",
-            secure=request.is_secure(),
-        )
-    return response
+    return remember_supporter(request, redirect(page + "#support"), new_cookie)
 
 
 @require_GET

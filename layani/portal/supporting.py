@@ -26,7 +26,14 @@ from django.views.decorators.http import require_GET, require_POST
 
 from layani.intake.errors import SubmissionError
 from layani.intake.models import Report
-from layani.intake.supports import Outcome, Proof, Supporter, issue_challenge, support_report
+from layani.intake.supports import (
+    Challenge,
+    Outcome,
+    Proof,
+    Supporter,
+    issue_challenge,
+    support_report,
+)
 from layani.security.ratelimit import client_ip
 
 from .selectors import public_report
@@ -46,34 +53,14 @@ def _report_or_404(tracking_id: str) -> Report:
 @require_GET
 def challenge(request: HttpRequest, tracking_id: str) -> JsonResponse:
     """A fresh proof-of-work challenge for supporting this report without an account."""
-    issued = issue_challenge(_report_or_404(tracking_id))
-    return JsonResponse(
-        {
-            "token": issued.token,
-            "nonce": issued.nonce,
-            "bits": issued.bits,
-            "expires_in": issued.expires_in,
-        }
-    )
+    return challenge_response(issue_challenge(_report_or_404(tracking_id)))
 
 
 @require_POST
 def support(request: HttpRequest, tracking_id: str) -> HttpResponse:
     """Count this person's support on a public report, under the rule of `intake.supports`."""
     report = _report_or_404(tracking_id)
-    address = client_ip(request)
-    new_cookie = None
-    if request.user.is_authenticated:
-        supporter = Supporter.account(request.user.pk, address)
-    else:
-        raw = _cookie(request)
-        if not raw:
-            raw = new_cookie = secrets.token_urlsafe(24)
-        proof = Proof(
-            token=request.POST.get("proof_token", "")[:200],
-            counter=request.POST.get("proof_counter", "")[:20],
-        )
-        supporter = Supporter.anonymous(_guest_key(raw), address, proof)
+    supporter, new_cookie = supporter_from(request)
     try:
         outcome = support_report(report, supporter)
     except SubmissionError as error:
@@ -95,6 +82,47 @@ def support(request: HttpRequest, tracking_id: str) -> HttpResponse:
             ),
         )
     response = redirect(reverse("portal:report-detail", args=[report.tracking_id]) + "#support")
+    return remember_supporter(request, response, new_cookie)
+
+
+def _sign_in_url(report: Report) -> str:
+    page = reverse("portal:report-detail", args=[report.tracking_id])
+    return reverse("portal:sign-in") + "?" + urlencode({"next": page})
+
+
+def challenge_response(issued: Challenge) -> JsonResponse:
+    """A proof-of-work challenge as support.js reads it (reports and planning proposals alike)."""
+    return JsonResponse(
+        {
+            "token": issued.token,
+            "nonce": issued.nonce,
+            "bits": issued.bits,
+            "expires_in": issued.expires_in,
+        }
+    )
+
+
+def supporter_from(request: HttpRequest) -> tuple[Supporter, str | None]:
+    """Who supports: the account, or the guest with their proof of work and the cookie's id.
+
+    The second value is a new guest id to remember in the cookie (``remember_supporter``)."""
+    address = client_ip(request)
+    if request.user.is_authenticated:
+        return Supporter.account(request.user.pk, address), None
+    raw = _cookie(request)
+    new_cookie = None
+    if not raw:
+        raw = new_cookie = secrets.token_urlsafe(24)
+    proof = Proof(
+        token=request.POST.get("proof_token", "")[:200],
+        counter=request.POST.get("proof_counter", "")[:20],
+    )
+    return Supporter.anonymous(_guest_key(raw), address, proof), new_cookie
+
+
+def remember_supporter(
+    request: HttpRequest, response: HttpResponse, new_cookie: str | None
+) -> HttpResponse:
     if new_cookie:
         response.set_signed_cookie(
             SUPPORTER_COOKIE,
@@ -106,11 +134,6 @@ def support(request: HttpRequest, tracking_id: str) -> HttpResponse:
             secure=request.is_secure(),
         )
     return response
-
-
-def _sign_in_url(report: Report) -> str:
-    page = reverse("portal:report-detail", args=[report.tracking_id])
-    return reverse("portal:sign-in") + "?" + urlencode({"next": page})
 
 
 def _cookie(request: HttpRequest) -> str:
