@@ -20,7 +20,7 @@ from layani.sla.calendars import calendar_for_province
 from layani.sla.models import ClockPause, ServicePolicy, Stage
 
 # The policies' own precedence rule, applied to rows read once for a whole page.
-from layani.sla.policies import Policy, _rank, default_policy
+from layani.sla.policies import Policy, default_policy, most_specific
 
 from .models import ACTIVE_TASK_STATUSES, Case, Task
 from .permissions import agency_ids, region_scope, visible_reports
@@ -227,7 +227,7 @@ def queue_clocks(values: Sequence[dict], now: datetime) -> dict[int, QueueClock]
         codes = tuple(c for c in (v["category__code"], v["category__parent__code"]) if c)
         if codes not in policies:
             fitting = [r for r in rows if r.category_code in (*codes, "") and r.agency_slug == ""]
-            best = min(fitting, key=lambda r: _rank(r, codes, ""), default=None)
+            best = most_specific(fitting, codes)
             policies[codes] = (
                 Policy(best.working_days) if best else default_policy(Stage.VERIFICATION)
             )

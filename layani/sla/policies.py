@@ -18,7 +18,7 @@ is used whole: its working days, its reminder lead and its second escalation ste
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from .models import ServicePolicy, Stage
@@ -65,6 +65,13 @@ def _rank(row: ServicePolicy, category_codes: Sequence[str], agency_slug: str) -
     return scope, 0 if row.service_class else 1
 
 
+def most_specific(
+    rows: Iterable[ServicePolicy], category_codes: Sequence[str], agency_slug: str = ""
+) -> ServicePolicy | None:
+    """The most specific of ``rows`` (already filtered to those that apply), or None."""
+    return min(rows, key=lambda row: _rank(row, category_codes, agency_slug), default=None)
+
+
 def resolve_policy(
     stage: str,
     *,
@@ -81,7 +88,7 @@ def resolve_policy(
         agency_slug__in=list({agency_slug, ""}),
         service_class__in=list({service_class, ""}) if stage == Stage.RESOLUTION else [""],
     )
-    best = min(rows, key=lambda row: _rank(row, codes, agency_slug), default=None)
+    best = most_specific(rows, codes, agency_slug)
     if best is None:
         return default_policy(stage, service_class)
     return Policy(
