@@ -1,392 +1,48 @@
-"""The text classifier behind category suggestions: pure Python and scikit-learn, no ORM.
+"""The router's public names in one place, cheap to import.
 
-A `Router` reads normalised text (`text.normalize`) through two kinds of features:
-
-* word unigrams and bigrams (TF-IDF) — what the report is about;
-* character n-grams inside words (TF-IDF, "char_wb" 2–5) — robust to typos and spellings nobody
-  listed ("lampuu", "smpah" still share most n-grams with the real word);
-
-(and, switched off by default after measuring, consonant skeletons — "parkir" and "prkr" both
-give "~prkr" — and Sastrawi stemming)
-
-and a linear SVM, whose scores become confidences through a softmax with a temperature fitted on
-held-out reports (`calibrate`). Training data is always padded with pseudo-documents made from the
-taxonomy (names, descriptions, keywords that admins edit), which is how the cold start works and
-why a category with no history yet can still be suggested. docs/decisions/0005-routing.md has the
-measurements behind each choice.
+The plain-data part (`TaxonomyEntry`, `RouterConfig`, `Explanation`, `skeleton`, `plain`,
+`taxonomy_documents`) comes from `features`, which imports neither numpy nor scikit-learn.
+`Router` and `DEFAULT_TEMPERATURE` are loaded from `router` / `confidence` on first access, so
+importing this module costs nothing until a model is fitted, loaded or scored. Artefacts pickled
+before the split refer to `layani.routing.classifier.Router`; unpickling resolves it here.
 """
 
 from __future__ import annotations
 
-import io
-import itertools
-import re
-from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import joblib
-import numpy as np
-from scipy import sparse
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.svm import LinearSVC
+from .features import (
+    Explanation,
+    RouterConfig,
+    TaxonomyEntry,
+    plain,
+    skeleton,
+    taxonomy_documents,
+)
 
-from .text import normalize
+if TYPE_CHECKING:
+    from .confidence import DEFAULT_TEMPERATURE
+    from .router import Router
 
-
-@dataclass(frozen=True)
-class TaxonomyEntry:
-    """What the router knows about one category from the directory, detached from the ORM."""
-
-    code: str
-    name: str
-    parent_code: str = ""
-    description: str = ""
-    keywords: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class RouterConfig:
-    """Feature and model switches; the defaults are the measured best (see the decision record)."""
-
-    char_ngrams: bool = True
-    skeletons: bool = False
-    taxonomy_documents: bool = True
-    normalise: bool = True
-    stem: bool = False
-    c: float = 0.3
-    #: Longest word n-gram (1 = unigrams only).
-    word_ngrams: int = 2
-    #: 1 + log(count) instead of the raw count as term frequency.
-    sublinear_tf: bool = True
-    #: "balanced" weighs each category by the inverse of its share of the examples.
-    class_weight: str | None = None
+__all__ = [
+    "DEFAULT_TEMPERATURE",
+    "Explanation",
+    "Router",
+    "RouterConfig",
+    "TaxonomyEntry",
+    "plain",
+    "skeleton",
+    "taxonomy_documents",
+]
 
 
-@dataclass
-class Explanation:
-    """Why a label was suggested: the words that pushed hardest, and taxonomy keywords found."""
+def __getattr__(name: str) -> Any:
+    if name == "Router":
+        from .router import Router
 
-    words: list[str] = field(default_factory=list)
-    keywords: list[str] = field(default_factory=list)
+        return Router
+    if name == "DEFAULT_TEMPERATURE":
+        from .confidence import DEFAULT_TEMPERATURE
 
-
-def taxonomy_documents(
-    taxonomy: Sequence[TaxonomyEntry], labels: set[str]
-) -> tuple[list[str], list[str]]:
-    """Pseudo-reports built from the taxonomy: a few short texts per leaf category.
-
-    Leaves are the categories without children (sub-categories, and main categories that have
-    none); `labels` may add main categories that a CSV or history uses directly.
-    """
-    by_code = {entry.code: entry for entry in taxonomy}
-    parents = {entry.parent_code for entry in taxonomy if entry.parent_code}
-    texts: list[str] = []
-    targets: list[str] = []
-    for entry in taxonomy:
-        if entry.code in parents and entry.code not in labels:
-            continue
-        parent = by_code.get(entry.parent_code)
-        docs = [entry.name, " ".join(entry.keywords), f"{entry.name} {' '.join(entry.keywords)}"]
-        docs.extend(entry.keywords)
-        if parent is not None:
-            docs.append(f"{entry.name} {parent.name} {parent.description}")
-        texts.extend(d for d in docs if d.strip())
-        targets.extend(entry.code for d in docs if d.strip())
-    return texts, targets
-
-
-#: Used until `calibrate` has seen held-out reports; fitted on the generated benchmark set.
-DEFAULT_TEMPERATURE = 4.0
-_INTERIOR_VOWELS = re.compile(r"(?<=.)[aeiou](?=.)")
-
-
-def skeleton(word: str) -> str:
-    """The consonant skeleton of a word, marked with "~": "parkir" and "prkr" both give "~prkr".
-
-    Indonesians abbreviate by dropping inner vowels (jln, sdh, blm, dgn, prkr, lmpu); a feature
-    that both spellings share lets the model learn one weight for both.
-    """
-    return "~" + _INTERIOR_VOWELS.sub("", word)
-
-
-_PLAIN_TOKEN = re.compile(r"(?u)\b\w\w+\b")
-
-
-def plain(text: str) -> str:
-    """Lower-cased words as scikit-learn's default tokenizer finds them (no normalisation).
-
-    With this, `RouterConfig(normalise=False, char_ngrams=False, taxonomy_documents=False,
-    word_ngrams=1, sublinear_tf=False, c=1.0)` is the plain TF-IDF + LinearSVC baseline.
-    """
-    return " ".join(_PLAIN_TOKEN.findall(text.lower()))
-
-
-def _softmax(scores: np.ndarray) -> np.ndarray:
-    shifted = np.exp(scores - scores.max(axis=1, keepdims=True))
-    return np.asarray(shifted / shifted.sum(axis=1, keepdims=True))
-
-
-class Router:
-    """Suggests a category for a report text; see the module docstring for what it reads."""
-
-    def __init__(
-        self,
-        taxonomy: Sequence[TaxonomyEntry] = (),
-        config: RouterConfig | None = None,
-        document_labels: Mapping[str, str] | None = None,
-    ):
-        self.config = config or RouterConfig()
-        self.taxonomy = tuple(taxonomy)
-        #: Taxonomy code -> training label for the taxonomy documents, when the labels are not
-        #: Layani's codes (an evaluation on a foreign label set); codes left out add no documents.
-        self.document_labels = dict(document_labels) if document_labels is not None else None
-        self._memo: tuple[str, tuple[str, str, tuple[np.ndarray, np.ndarray]]] | None = None
-        self.classes_: np.ndarray = np.array([])
-        self._words = TfidfVectorizer(
-            tokenizer=str.split,
-            token_pattern=None,
-            lowercase=False,
-            ngram_range=(1, self.config.word_ngrams),
-            sublinear_tf=self.config.sublinear_tf,
-            min_df=1,
-            max_features=60_000,
-        )
-        self._chars = TfidfVectorizer(
-            analyzer="char_wb",
-            lowercase=False,
-            ngram_range=(2, 5),
-            sublinear_tf=True,
-            min_df=2,
-            max_features=60_000,
-        )
-        self._model = self._svm()
-        #: Softmax temperature that turns SVM scores into confidences; `calibrate` fits it.
-        self.temperature = DEFAULT_TEMPERATURE
-        self._weights = np.zeros((0, 0), dtype=np.float32)
-        self._intercept = np.zeros(0, dtype=np.float32)
-        self._analysers: list[tuple[TfidfVectorizer, Any, int]] | None = None
-        self._keyword_index: dict[tuple[str, ...], set[str]] = {}
-        self._keyword_names: dict[tuple[str, ...], str] = {}
-
-    # --- training ------------------------------------------------------------------------------
-
-    def fit(self, texts: Sequence[str], labels: Sequence[str]) -> Router:
-        """Learn from (text, category code) pairs, padded with the taxonomy's pseudo-documents."""
-        self._memo = None  # features of a remembered text would be stale after refitting
-        texts, labels = list(texts), list(labels)
-        if self.config.taxonomy_documents and self.taxonomy:
-            extra_texts, extra_labels = taxonomy_documents(self.taxonomy, set(labels))
-            relabel = getattr(self, "document_labels", None)
-            if relabel is not None:
-                pairs = [
-                    (t, relabel[c])
-                    for t, c in zip(extra_texts, extra_labels, strict=True)
-                    if c in relabel
-                ]
-                extra_texts, extra_labels = [t for t, _ in pairs], [c for _, c in pairs]
-            texts += extra_texts
-            labels += extra_labels
-        if len(set(labels)) < 2:
-            raise ValueError("A router needs examples of at least two categories.")
-        normalised = [self._normalize(t) for t in texts]
-        self._build_keyword_index()
-        blocks = [self._words.fit_transform(normalised)]
-        if self.config.char_ngrams:
-            blocks.append(self._chars.fit_transform(normalised))
-        self._model.fit(sparse.hstack(blocks).tocsr(), labels)
-        self.classes_ = self._model.classes_
-        self._freeze()
-        return self
-
-    def calibrate(self, texts: Sequence[str], labels: Sequence[str]) -> float:
-        """Choose the softmax temperature that best predicts held-out labels (lowest log-loss).
-
-        Call it on reports the router was not trained on; confidences then mean what they say,
-        which is what the auto-disposition threshold relies on.
-        """
-        scores = self._scores(texts)
-        known = np.isin(np.asarray(labels), self.classes_)
-        if not known.any():
-            return self.temperature
-        truth = np.searchsorted(self.classes_, np.asarray(labels)[known])
-        scores = scores[known]
-        best, best_loss = self.temperature, np.inf
-        for temperature in np.geomspace(0.5, 50, 40):
-            probabilities = _softmax(scores * temperature)
-            loss = -np.mean(np.log(probabilities[np.arange(len(truth)), truth] + 1e-12))
-            if loss < best_loss:
-                best, best_loss = float(temperature), float(loss)
-        self.temperature = best
-        return best
-
-    # --- prediction ----------------------------------------------------------------------------
-
-    def predict_proba(self, texts: Sequence[str]) -> np.ndarray:
-        """Confidences per class (columns in the order of `classes_`), summing to one per row."""
-        return _softmax(self._scores(texts) * self.temperature)
-
-    def predict(self, texts: Sequence[str]) -> list[str]:
-        return [str(self.classes_[i]) for i in self._scores(texts).argmax(axis=1)]
-
-    def _scores(self, texts: Sequence[str]) -> np.ndarray:
-        rows = [self._prepared(t)[2] for t in texts]
-        return np.vstack([self._weights[cols].T @ vals + self._intercept for cols, vals in rows])
-
-    def explain(self, text: str, label: str, limit: int = 5) -> Explanation:
-        """The words of `text` that contribute most to `label`, and the taxonomy keywords found.
-
-        Every feature belongs to one word (char_wb n-grams never cross a space, a skeleton comes
-        from one word, a bigram's weight is split between its words), so summing weight × value per
-        word tells which words drove the score: "lubang, aspal" is a reason a coordinator can check
-        at a glance.
-        """
-        base, _normalised, (columns, values) = self._prepared(text)
-        index = int(np.flatnonzero(self.classes_ == label)[0])
-        contribution = dict(
-            zip(columns.tolist(), (values * self._weights[columns, index]).tolist(), strict=True)
-        )
-        vocabulary = self._words.vocabulary_
-        scores: dict[str, float] = defaultdict(float)
-        words = base.split()
-        for word in set(words):
-            for feature in (word, skeleton(word) if self.config.skeletons else ""):
-                scores[word] += contribution.get(vocabulary.get(feature, -1), 0.0)
-        for first, second in itertools.pairwise(words):
-            share = contribution.get(vocabulary.get(f"{first} {second}", -1), 0.0) / 2
-            scores[first] += share
-            scores[second] += share
-        if self.config.char_ngrams:
-            offset, grams, analyse = (
-                len(vocabulary),
-                self._chars.vocabulary_,
-                self._chars.build_analyzer(),
-            )
-            for word in set(words):
-                for gram in set(analyse(word)):
-                    scores[word] += contribution.get(offset + grams.get(gram, -offset - 1), 0.0)
-        ranked = sorted(((s, w) for w, s in scores.items() if s > 0 and len(w) > 2), reverse=True)
-        return Explanation(
-            words=[w for _, w in ranked[:limit]], keywords=self._keywords_in(words, label)[:limit]
-        )
-
-    # --- persistence ---------------------------------------------------------------------------
-
-    def dumps(self) -> bytes:
-        """The router as compressed bytes, to keep a model version in the database."""
-        buffer = io.BytesIO()
-        joblib.dump(self, buffer, compress=3)
-        return buffer.getvalue()
-
-    @staticmethod
-    def loads(data: bytes) -> Router:
-        # Only bytes this application wrote itself are ever loaded (ModelVersion.artefact).
-        router = joblib.load(io.BytesIO(data))
-        if not isinstance(router, Router):
-            raise TypeError("Not a Layani router artefact.")
-        return router
-
-    # --- internals -----------------------------------------------------------------------------
-
-    def _prepared(self, text: str) -> tuple[str, str, tuple[np.ndarray, np.ndarray]]:
-        """(base words, normalised text, feature row) of `text`, remembered for the last text.
-
-        A suggestion scores a report and then explains the winning label: both need the same
-        normalisation and features, which cost more than the scoring itself. The memo holds one
-        entry in one tuple, so concurrent threads at worst recompute, never mix two texts.
-        """
-        last = getattr(self, "_memo", None)  # artefacts saved before the memo existed lack it
-        if last is not None and last[0] == text:
-            return last[1]
-        base = normalize(text, stem=self.config.stem) if self.config.normalise else plain(text)
-        normalised = self._normalize(text)
-        prepared = (base, normalised, self._row(normalised))
-        self._memo = (text, prepared)
-        return prepared
-
-    def _normalize(self, text: str) -> str:
-        if not self.config.normalise:
-            return plain(text)
-        normalised = normalize(text, stem=self.config.stem)
-        if self.config.skeletons:
-            normalised += " " + " ".join(skeleton(w) for w in normalised.split() if len(w) > 3)
-        return normalised
-
-    def _freeze(self) -> None:
-        """Keep only what scoring needs, laid out for one-report-at-a-time speed.
-
-        Weights go features × classes, C-contiguous, float32 (half the artefact; scores need no
-        more precision), so scoring a report gathers the rows of its few hundred features. The
-        fitted SVM itself is dropped.
-        """
-        self._weights = np.ascontiguousarray(self._model.coef_.T, dtype=np.float32)
-        self._intercept = self._model.intercept_.astype(np.float32)
-        self._model = self._svm()
-        self._analysers = None
-
-    def _row(self, normalised: str) -> tuple[np.ndarray, np.ndarray]:
-        """The feature columns and values of one text, computed as TfidfVectorizer.transform does
-        (sublinear tf × idf, L2 norm per block) without its per-call overhead of ~1 ms.
-        """
-        if self._analysers is None:
-            self._analysers, offset = [], 0
-            for vectorizer in self._vectorizers():
-                self._analysers.append((vectorizer, vectorizer.build_analyzer(), offset))
-                offset += len(vectorizer.vocabulary_)
-        all_columns: list[np.ndarray] = []
-        all_values: list[np.ndarray] = []
-        for vectorizer, analyse, offset in self._analysers:
-            counts = Counter(analyse(normalised))
-            vocabulary = vectorizer.vocabulary_
-            found = [(vocabulary[f], n) for f, n in counts.items() if f in vocabulary]
-            if not found:
-                continue
-            columns = np.fromiter((c for c, _ in found), dtype=np.int64, count=len(found))
-            tf = np.fromiter((n for _, n in found), dtype=np.float64, count=len(found))
-            if vectorizer.sublinear_tf:
-                tf = 1.0 + np.log(tf)
-            values = tf * vectorizer.idf_[columns]
-            all_columns.append(columns + offset)
-            all_values.append(values / np.linalg.norm(values))
-        if not all_columns:
-            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
-        return np.concatenate(all_columns), np.concatenate(all_values).astype(np.float32)
-
-    def _svm(self) -> LinearSVC:
-        return LinearSVC(
-            C=self.config.c, class_weight=getattr(self.config, "class_weight", None), random_state=0
-        )
-
-    def _vectorizers(self) -> list[TfidfVectorizer]:
-        return [self._words, self._chars] if self.config.char_ngrams else [self._words]
-
-    def __getstate__(self) -> dict[str, object]:
-        # Analysers are closures rebuilt on first use; they are not worth (or able) pickling.
-        return {**self.__dict__, "_analysers": None, "_memo": None}
-
-    def _build_keyword_index(self) -> None:
-        """Map each normalised keyword (a token tuple) to the categories it names (and their parents)."""
-        index: dict[tuple[str, ...], set[str]] = defaultdict(set)
-        names: dict[tuple[str, ...], str] = {}
-        for entry in self.taxonomy:
-            for keyword in entry.keywords:
-                key = tuple(normalize(keyword).split())
-                if key:
-                    names.setdefault(key, keyword)
-                    index[key].update(c for c in (entry.code, entry.parent_code) if c)
-        self._keyword_index = dict(index)
-        self._keyword_names = names
-
-    def _keywords_in(self, words: list[str], label: str) -> list[str]:
-        """The taxonomy keywords of `label` (or of its sub-categories) that occur in `words`."""
-        found: list[str] = []
-        for n in (3, 2, 1):
-            for i in range(len(words) - n + 1):
-                key = tuple(words[i : i + n])
-                if (
-                    label in self._keyword_index.get(key, ())
-                    and self._keyword_names[key] not in found
-                ):
-                    found.append(self._keyword_names[key])
-        return found
+        return DEFAULT_TEMPERATURE
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

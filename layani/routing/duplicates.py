@@ -24,7 +24,7 @@ from django.utils import timezone
 
 from layani.intake.models import PUBLIC_TIERS, Report, ReportStatus
 
-from .classifier import skeleton
+from .features import skeleton
 from .text import tokens
 
 #: How many recent reports around the point are scored at most.

@@ -45,18 +45,18 @@ def test_consonant_skeleton_joins_vowel_dropping_abbreviations():
 
 @pytest.mark.django_db
 def test_scoring_then_explaining_the_same_text_prepares_it_once(categories, monkeypatch):
-    from layani.routing.classifier import Router
+    from layani.routing import router as router_module
     from layani.routing.selectors import current_router
 
     router, _version, _label = current_router()
     calls = []
-    real = Router._row
+    real = router_module.feature_row
 
-    def counting_row(self, normalised):
+    def counting_row(blocks, normalised):
         calls.append(normalised)
-        return real(self, normalised)
+        return real(blocks, normalised)
 
-    monkeypatch.setattr(Router, "_row", counting_row)
+    monkeypatch.setattr(router_module, "feature_row", counting_row)
     text = "Jalan di depan SD berlubang besar, aspalnya hancur"
     probabilities = router.predict_proba([text])[0]
     label = str(router.classes_[probabilities.argmax()])
