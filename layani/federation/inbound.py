@@ -23,6 +23,7 @@ from layani.intake.errors import SubmissionError
 from layani.intake.models import Channel, Report, ReportType
 from layani.intake.services import Identity, ReportSubmission, submit_report
 
+from .attachments import incoming, received_fields
 from .models import Direction, Hop, InboundMessage, Peer
 from .wire import Message
 
@@ -89,6 +90,7 @@ def _receive_forward(peer: Peer, message: Message) -> Answer:
             phone=identity.get("phone", ""),
             email=identity.get("email", ""),
         ),
+        attachments=incoming(message),
     )
     try:
         receipt = submit_report(submission)
@@ -97,6 +99,7 @@ def _receive_forward(peer: Peer, message: Message) -> Answer:
     report = receipt.report
     received = [name for name, value in report_data.items() if value]
     received += [f"identity.{name}" for name, value in identity.items() if value]
+    received += received_fields(message)
     if not Hop.objects.filter(report=report, peer=peer, active=True).exists():
         Hop.objects.create(
             report=report,

@@ -8,7 +8,11 @@
 - *anonim*, *anonim_rahasia*: no identity at all, and the texts cross as the handling agency may
   read them (personal data typed into them masked, `cases.presentation`).
 - A reporter who restricted processing (UU PDP) sends no identity anywhere.
-- Attachments do not cross in this version (the receiver asks the origin; docs/federation.md).
+- Attachments follow the same rule as inside one deployment (`attachments`): to a Layani peer
+  what the receiving agency may see (all of them, or the reviewed ones of an anonymous report),
+  bounded in size; to SP4N-LAPOR! none (its document has no field for them).
+
+Citizens' pages name a peer only by its public agency name (`public_peer_name`).
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from layani.cases import presentation
 from layani.cases.transfer import identity_for_transfer
 from layani.intake.models import ANONYMOUS_TIERS, PrivacyTier, Report
 
+from . import attachments
 from .models import Peer, PeerKind
 
 REPORT_FIELDS = ("type", "title", "description", "region_code", "category_code", "address")
@@ -64,7 +69,17 @@ def forward_payload(report: Report, peer: Peer) -> tuple[dict[str, Any], list[st
     identity = identity_for_transfer(report, identity_fields(report, peer))
     sent = [name for name, value in body.items() if value]
     sent += [f"identity.{name}" for name in identity]
-    attachments = report.attachments.count()
-    if attachments:
-        sent.append(f"attachments withheld: {attachments}")
-    return {"report": body, "identity": identity or None}, sent
+    files, crossed = attachments.outgoing(report, peer)
+    sent += crossed
+    payload: dict[str, Any] = {"report": body, "identity": identity or None}
+    if files:
+        payload["attachments"] = files  # references; the wire module inlines the files
+    return payload, sent
+
+
+def public_peer_name(deployment_id: str) -> str:
+    """The name a citizen may read for a peer: its directory agency's name ("" if unknown)."""
+    if not deployment_id:
+        return ""
+    peer = Peer.objects.filter(deployment_id=deployment_id).select_related("agency").first()
+    return peer.agency.name if peer is not None else ""

@@ -33,7 +33,7 @@ def inbox(request: HttpRequest) -> JsonResponse:
     """A signed message from another Layani deployment (layani_json)."""
     sender = request.headers.get(layani_json.PEER_HEADER, "")
     peer = Peer.objects.filter(deployment_id=sender, kind=PeerKind.LAYANI, active=True).first()
-    body = request.body
+    body = layani_json.read_body(request)
     if peer is None or not layani_json.signed(
         peer.secret, body, dict(request.headers), time.time()
     ):

@@ -25,6 +25,15 @@ class WireError(Exception):
 
 
 @dataclass(frozen=True)
+class WireAttachment:
+    """A file that crossed with a forward, as received: checked again by intake before storing."""
+
+    name: str
+    content_type: str
+    content: bytes
+
+
+@dataclass(frozen=True)
 class Message:
     kind: str
     key: str
@@ -38,3 +47,4 @@ class Message:
     text: str = ""
     outcome: str = ""
     rating: int | None = None
+    attachments: tuple[WireAttachment, ...] = ()

@@ -5,7 +5,8 @@ idempotency key), and the webhook signature scheme (HMAC-SHA256 over "<timestamp
 peer's shared secret: `layani.webhooks.signing`). Two message kinds:
 
     {"version": 1, "kind": "forward", "key": ..., "origin": {"deployment": ..., "tracking_id": ...},
-     "reason": ..., "report": {...}, "identity": {...} | null}
+     "reason": ..., "report": {...}, "identity": {...} | null,
+     "attachments": [{"name": ..., "content_type": ..., "sha256": ..., "content": <base64>}]}
     -> 200 {"tracking_id": <the receiver's tracking ID>}
 
     {"version": 1, "kind": "update", "key": ..., "event": <wire.EVENTS>,
@@ -16,6 +17,9 @@ peer's shared secret: `layani.webhooks.signing`). Two message kinds:
 
 from __future__ import annotations
 
+import base64
+import binascii
+import hashlib
 import json
 from typing import Any
 
@@ -23,13 +27,18 @@ from django.utils.translation import gettext as _
 
 from layani.webhooks.signing import SIGNATURE_HEADER, TIMESTAMP_HEADER, signature, verify
 
-from . import EVENTS, Message, WireError
+from . import EVENTS, Message, WireAttachment, WireError
 
 VERSION = 1
 INBOX_PATH = "/federation/v1/inbox"
 PEER_HEADER = "X-Layani-Peer"
 MESSAGE_ID_HEADER = "X-Layani-Message-Id"
-MAX_BODY_BYTES = 256 * 1024
+#: The files one forward may carry, in all (before base64); more are withheld and counted.
+MAX_FORWARD_ATTACHMENT_BYTES = 16 * 1024 * 1024
+MAX_ATTACHMENTS = 10
+#: The texts' share of a message, and the whole message with its files in base64.
+MAX_TEXT_BYTES = 256 * 1024
+MAX_BODY_BYTES = MAX_TEXT_BYTES + (MAX_FORWARD_ATTACHMENT_BYTES * 4) // 3 + 4 * 1024
 
 REPORT_FIELDS = {
     "type": 20,
@@ -46,7 +55,21 @@ IDENTITY_FIELDS = {"name": 200, "nik": 16, "phone": 30, "email": 254}
 
 
 def encode(payload: dict[str, Any]) -> bytes:
-    return json.dumps({"version": VERSION, **payload}, ensure_ascii=False, sort_keys=True).encode()
+    """The message as sent. A forward's attachment references (the outbox keeps only those) are
+    replaced by the files themselves, read now (`federation.attachments.inline`)."""
+    data = {"version": VERSION, **payload}
+    if data.get("attachments"):
+        from ..attachments import inline  # the storage side; the wire module stays importable
+
+        data["attachments"] = inline(data["attachments"])
+    return json.dumps(data, ensure_ascii=False, sort_keys=True).encode()
+
+
+def read_body(request: Any) -> bytes:
+    """A request's body up to one byte over `MAX_BODY_BYTES` (`decode` refuses it then). Read
+    from the stream: Django's DATA_UPLOAD_MAX_MEMORY_SIZE (2.5 MB) is for forms, and a forward
+    with its photos is larger."""
+    return bytes(request.read(MAX_BODY_BYTES + 1))
 
 
 def request_headers(sender: str, secret: str, key: str, body: bytes, now: int) -> dict[str, str]:
@@ -139,6 +162,7 @@ def decode(body: bytes) -> Message:
         return Message(
             **common,
             report=fields,
+            attachments=_attachments(data.get("attachments")),
             identity=(
                 {name: _text(identity, name, limit) for name, limit in IDENTITY_FIELDS.items()}
                 if identity
@@ -164,6 +188,55 @@ def decode(body: bytes) -> Message:
         outcome=_text(data, "outcome", 30),
         rating=rating,
     )
+
+
+def _attachments(value: Any) -> tuple[WireAttachment, ...]:
+    """The files of a forward, decoded and matched against their digests. Their content is checked
+    again by intake (type by content, size, re-encoding) when the report is stored."""
+    if value is None:
+        return ()
+    if not isinstance(value, list) or len(value) > MAX_ATTACHMENTS:
+        raise WireError(
+            "invalid_field",
+            "attachments",
+            _("The field %(field)s is not valid.") % {"field": "attachments"},
+        )
+    files, total = [], 0
+    for item in value:
+        if not isinstance(item, dict):
+            raise WireError(
+                "invalid_field",
+                "attachments",
+                _("The field %(field)s is not valid.") % {"field": "attachments"},
+            )
+        raw = item.get("content")
+        try:
+            if not isinstance(raw, str):
+                raise ValueError(raw)
+            content = base64.b64decode(raw, validate=True)
+        except (binascii.Error, ValueError):
+            raise WireError(
+                "invalid_field",
+                "attachments.content",
+                _("The field %(field)s is not valid.") % {"field": "attachments.content"},
+            ) from None
+        total += len(content)
+        if total > MAX_FORWARD_ATTACHMENT_BYTES:
+            raise WireError("too_large", "attachments", _("The attachments are too large."))
+        if hashlib.sha256(content).hexdigest() != _text(item, "sha256", 64):
+            raise WireError(
+                "digest_mismatch",
+                "attachments.sha256",
+                _("An attachment does not match its digest."),
+            )
+        files.append(
+            WireAttachment(
+                name=_text(item, "name", 255),
+                content_type=_text(item, "content_type", 100),
+                content=content,
+            )
+        )
+    return tuple(files)
 
 
 def forward_answer(body: bytes) -> str:
