@@ -25,7 +25,7 @@ from layani.accounts.models import User
 from layani.cases import presentation
 from layani.cases.models import ACTIVE_TASK_STATUSES, TaskRole, TaskStatus
 from layani.cases.selectors import QueueClock
-from layani.directory.models import Category, localized_name
+from layani.directory.models import localized_name
 from layani.intake.models import ReportStatus
 from layani.intake.places import region_label
 from layani.intake.tracking import format_tracking_id
@@ -90,8 +90,6 @@ class QueueRow:
     due_soon: bool = False
     #: Reports already merged into this one as duplicates.
     duplicates: int = 0
-    #: The suggestion was computed for this page; the router has not stored one yet.
-    suggestion_live: bool = False
 
     @property
     def urgency(self) -> str:
@@ -133,13 +131,13 @@ def queue_rows(
     *,
     clocks: Mapping[int, QueueClock] | None = None,
     duplicates: Mapping[int, int] | None = None,
-    live: Mapping[int, tuple[Category, float]] | None = None,
 ) -> list[QueueRow]:
     """The rows for `values` (dicts of QUEUE_FIELDS, in the queue's order); titles as `audience`
-    may read them (`cases.presentation`). `clocks`, `duplicates` and `live` (suggestions for
-    reports the router has not stored one for) are read for the whole page beforehand."""
+    may read them (`cases.presentation`). `clocks` and `duplicates` are read for the whole page
+    beforehand. A report without a stored suggestion shows none (the queue view asks the worker
+    for it: console.tasks)."""
     status, case_url = labels(ReportStatus), case_urls()
-    clocks, duplicates, live = clocks or {}, duplicates or {}, live or {}
+    clocks, duplicates = clocks or {}, duplicates or {}
     titles = presentation.texts(audience, [(row["privacy"], row["title"]) for row in values])
 
     def name(row: dict[str, Any], prefix: str) -> str:  # a category's display_name, or ""
@@ -157,10 +155,6 @@ def queue_rows(
             if confidence is not None
             else None
         )
-        fresh = row["pk"] in live and suggestion is None
-        if fresh:
-            category, probability = live[row["pk"]]
-            suggestion = (category.display_name, round(probability * 100), "")
         clock = clocks.get(row["pk"])
         rows.append(
             QueueRow(
@@ -181,7 +175,6 @@ def queue_rows(
                 overdue=bool(clock and clock.overdue),
                 due_soon=bool(clock and clock.due_soon),
                 duplicates=duplicates.get(row["pk"], 0),
-                suggestion_live=fresh,
             )
         )
     return rows

@@ -1,19 +1,30 @@
-"""Reads for routing: the taxonomy as the router sees it, the router in use, decisions to review."""
+"""Reads for routing: the taxonomy as the router sees it, the router in use, decisions to review.
+
+Importing this module costs no numeric library: `Router` (numpy, scipy, scikit-learn, joblib) is
+imported inside `current_router`, the one function here that fits or loads a model. The web
+process reads stored suggestions (`stored_suggestion`) and never calls it on common requests
+(docs/decisions/0028-lean-workers-and-cheap-intake.md).
+"""
 
 from __future__ import annotations
 
 import hashlib
 import threading
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from django.db.models import QuerySet
 
 from layani.directory.models import Category
 from layani.intake.models import Report, ReportStatus
 
-from .classifier import Router, RouterConfig, TaxonomyEntry
+from .classifier import RouterConfig, TaxonomyEntry
 from .duplicates import DuplicateCandidate, find_duplicates
 from .models import ModelVersion, RoutingDecision, RoutingSettings
+
+if TYPE_CHECKING:
+    from .classifier import Router
+    from .services import RoutingSuggestion
 
 #: Statuses whose category a person has confirmed: the router learns only from these.
 UNVERIFIED_STATUSES = (ReportStatus.SUBMITTED, ReportStatus.ARCHIVED)
@@ -50,6 +61,8 @@ def current_router() -> tuple[Router, ModelVersion | None, str]:
     the taxonomy and rebuilt whenever an admin edits a name, description or keyword (the cache key
     is a fingerprint of the taxonomy), so keyword edits act on the next suggestion.
     """
+    from .classifier import Router  # the numeric stack, only where a model is used
+
     version = active_model_version()
     if version is not None:
         key = f"v{version.pk}"
@@ -138,26 +151,46 @@ def similar_public_reports(
     )
 
 
-def live_suggestions(report_ids: list[int]) -> dict[int, tuple[Category, float]]:
-    """The router's best category and its confidence for reports without a stored suggestion,
-    computed now and not kept (reading a page writes nothing).
+def stored_suggestion(report: Report) -> RoutingSuggestion | None:
+    """The suggestion stored for `report` (by the sweep, or by the task the console asks for), as
+    `suggest_for_report` made it; None while there is none. Reads one row and loads no model, so
+    the coordinator's case page costs the web process no numeric library."""
+    from .services import Alternative, RoutingSuggestion
 
-    The sweep stores a suggestion for each new report every few minutes (escalation.sweep), and
-    only for submitted ones: until then — and for reports verified before they were routed — the
-    queue would show nothing where the case page shows a live suggestion. One prediction for all
-    `report_ids` and two queries, whatever their number.
-    """
-    if not report_ids:
-        return {}
-    router, _version, _label = current_router()
-    texts = list(Report.objects.filter(pk__in=report_ids).values_list("pk", "title", "description"))
-    if not texts:
-        return {}
-    probabilities = router.predict_proba([f"{title}. {text}" for _pk, title, text in texts])
-    best = [str(router.classes_[row.argmax()]) for row in probabilities]
-    categories = Category.objects.select_related("parent").in_bulk(set(best), field_name="code")
-    found = {}
-    for (pk, _title, _text), code, row in zip(texts, best, probabilities, strict=True):
-        if code in categories:
-            found[pk] = (categories[code], float(row.max()))
-    return found
+    decision = (
+        RoutingDecision.objects.filter(report=report, suggested_category__isnull=False)
+        .select_related(
+            "suggested_category__parent",
+            "suggested_main_category",
+            "suggested_agency",
+            "model_version",
+        )
+        .first()
+    )
+    if decision is None or decision.suggested_category is None:
+        return None
+    category = decision.suggested_category
+    explanation = decision.explanation or {}
+    others = {
+        a.get("category"): a.get("confidence", 0.0) for a in explanation.get("alternatives", [])
+    }
+    by_code = (
+        Category.objects.in_bulk([c for c in others if c], field_name="code") if others else {}
+    )
+    return RoutingSuggestion(
+        category=category,
+        category_confidence=decision.category_confidence,
+        main_category=decision.suggested_main_category or category.parent or category,
+        main_category_confidence=decision.main_category_confidence,
+        agency=decision.suggested_agency,
+        agency_confidence=decision.agency_confidence,
+        service_class=decision.suggested_service_class,
+        service_class_confidence=decision.service_class_confidence,
+        words=list(explanation.get("words", [])),
+        keywords=list(explanation.get("keywords", [])),
+        alternatives=[
+            Alternative(by_code[code], float(p)) for code, p in others.items() if code in by_code
+        ],
+        model_version=decision.model_version,
+        model_label=decision.model_label,
+    )

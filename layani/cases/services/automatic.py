@@ -17,15 +17,16 @@ from __future__ import annotations
 import logging
 from datetime import datetime
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
 from layani.directory.models import Agency
-from layani.intake.models import Report
+from layani.intake.models import Report, ReportStatus
 from layani.routing.selectors import likely_duplicates
 from layani.routing.services import (
     RoutingSuggestion,
     is_confident_enough,
     record_final_decision,
+    suggest_for_report,
 )
 
 from ..models import Case
@@ -102,3 +103,25 @@ def _auto_dispose(
         agency_confidence=agency_confidence,
     )
     return case
+
+
+def route_reports(report_ids: list[int], *, now: datetime | None = None) -> int:
+    """Store the router's suggestion for each of these reports that has none, and auto-dispose the
+    new ones where the deployment allows it, as the sweep does for every new report
+    (`escalation.sweep.route_new_reports`). Run it on the queue (`console.tasks`): suggesting
+    loads the model and its numeric stack, which web workers do without. Returns how many
+    suggestions were stored."""
+    waiting = Report.objects.filter(
+        pk__in=report_ids, routing_decision__isnull=True
+    ).select_related("category", "region")
+    routed = 0
+    for report in waiting:
+        try:
+            with transaction.atomic():
+                suggestion = suggest_for_report(report)
+        except IntegrityError:
+            continue  # the sweep or another worker stored one first
+        routed += 1
+        if report.status == ReportStatus.SUBMITTED:
+            auto_dispose_if_confident(report, suggestion, now=now)
+    return routed

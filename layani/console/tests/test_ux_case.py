@@ -91,6 +91,32 @@ def test_service_class_is_named_not_coded(client, staff_login, team, make_report
     assert "Requiring field inspection" in suggestion
 
 
+def test_case_page_shows_the_stored_suggestion_or_asks_the_queue(
+    client, staff_login, team, make_report, settings
+):
+    from django_tasks import default_task_backend
+
+    from layani.console import tasks
+    from layani.routing.models import RoutingDecision
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    report = make_report()
+    staff_login(team.coordinator)
+    try:
+        html = client.get(case_url(report), **EN).content.decode()
+        # Nothing stored yet: the page says so and asks the queue, which holds the model.
+        assert "data-routing-pending" in html and "data-routing>" not in html
+        assert [r.args for r in default_task_backend.results] == [[[report.pk]]]
+        assert not RoutingDecision.objects.filter(report=report).exists()
+        tasks.suggest_reports.call([report.pk])  # what the worker then does
+        html = client.get(case_url(report), **EN).content.decode()
+        suggestion = html.split("data-routing>")[1].split("</div>")[0]
+        assert "Damaged roads" in suggestion and "%" in suggestion
+        assert "data-routing-pending" not in html
+    finally:
+        tasks._asked.clear()
+
+
 def test_category_dropdown_is_grouped_and_sorted(client, staff_login, team, make_report):
     report = make_report()
     staff_login(team.coordinator)

@@ -26,10 +26,10 @@ from layani.directory.selectors import responsibility_by_level
 from layani.intake.models import Report, ReporterIdentity, ReportStatus
 from layani.intake.places import region_label
 from layani.intake.supports import support_breakdown
-from layani.routing.selectors import likely_duplicates
-from layani.routing.services import suggest_for_report
+from layani.routing.selectors import likely_duplicates, stored_suggestion
 
 from .. import forms, words
+from ..tasks import ask_for_suggestions
 from . import attachments
 from .base import report_or_404, staff_view
 
@@ -67,14 +67,18 @@ def case_context(
         a.value for a, m in REPORT_MOVES.items() if report.status in m.sources and actors & m.actors
     }
     shown = presentation.report_text(report, audience)
-    matrix, routing, duplicates = None, None, []
+    matrix, routing, duplicates, routing_pending = None, None, [], False
     if Actor.COORDINATOR in actors and report.status in TRIAGE_STATES:
         # The router only suggests: the coordinator sees its proposal, its reasons and the
-        # likely duplicates, and decides.
-        routing = suggest_for_report(report, save=False)
+        # likely duplicates, and decides. The proposal is the stored one; where none is stored
+        # yet the queue computes it (console.tasks), so this page loads no model.
+        routing = stored_suggestion(report)
+        if routing is None and ask_for_suggestions([report.pk]):
+            routing = stored_suggestion(report)  # a backend that ran the task at once
+        routing_pending = routing is None
         duplicates = likely_duplicates(report, limit=5)
-        category = report.category or routing.category
-        matrix = responsibility_by_level(category, report.region_id)
+        category = report.category or (routing.category if routing else None)
+        matrix = responsibility_by_level(category, report.region_id) if category else None
     return {
         "report": report,
         "case": case,
@@ -112,6 +116,7 @@ def case_context(
         # Each level of government in words ("Kabupaten/kota"), not its code.
         "matrix_levels": [(GovernmentLevel(level).label, a) for level, a in (matrix or {}).items()],
         "routing": routing,
+        "routing_pending": routing_pending,
         "duplicates": list(
             zip(
                 duplicates,

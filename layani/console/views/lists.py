@@ -21,11 +21,11 @@ from layani.cases.models import Task
 from layani.cases.permissions import agency_ids
 from layani.directory.models import Agency
 from layani.intake.selectors import cached_count
-from layani.routing.selectors import live_suggestions
 
 from .. import figures
 from ..models import SavedView
 from ..rows import INBOX_FIELDS, QUEUE_FIELDS, inbox_rows, queue_rows
+from ..tasks import ask_for_suggestions
 from .base import staff_view
 from .dashboards import drilldown
 
@@ -99,14 +99,17 @@ def queue(request: HttpRequest) -> HttpResponse:
     shown = reports.filter(pk__in=ids).order_by().values(*QUEUE_FIELDS)
     by_pk = {row["pk"]: row for row in shown}
     values = [by_pk[pk] for pk in ids if pk in by_pk]
+    # Rows without a stored suggestion ask the queue for one (the next view shows it): running the
+    # router here would load its model and numeric stack into every web worker (console.tasks).
     unrouted = [v["pk"] for v in values if v["routing_decision__category_confidence"] is None]
+    if unrouted:
+        ask_for_suggestions(unrouted)
     # The queue is the region's coordinators': they read reports as written (cases.presentation).
     rows = queue_rows(
         values,
         presentation.Audience.REVEALED,
         clocks=selectors.queue_clocks(values, now),
         duplicates=selectors.merged_duplicate_counts(ids),
-        live=live_suggestions(unrouted),
     )
     context = {
         "page": page,
