@@ -5,10 +5,11 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export DJANGO_SETTINGS_MODULE ?= layani.config.settings.dev
 
-.PHONY: help install browser-deps exiftool wrk vendor demo run test test-crash test-postgres check fmt lint types migrations-check messages clean bench bench-geo
+.PHONY: help install browser-deps exiftool wrk vendor demo demo-federation run test test-crash test-postgres check fmt lint types migrations-check messages clean bench bench-geo
 
 help:
 	@echo "make demo            set up everything and start Layani with demo data at http://127.0.0.1:8000"
+	@echo "make demo-federation the demo, plus the province's own deployment at http://localhost:8001 (reports forwarded to it)"
 	@echo "make test            run the whole test suite (SQLite; set DATABASE_URL for PostgreSQL)"
 	@echo "make check           the gate: format, lint, types, tests, migrations check"
 	@echo "make test-crash      the crash tests alone, serially (stops PostgreSQL when DATABASE_URL is set)"
@@ -24,6 +25,10 @@ install: $(STAMP)
 
 demo: $(STAMP)
 	$(BIN)/layani demo_up
+
+# The demo plus a second, provincial deployment (var/province/) that reports are forwarded to.
+demo-federation: $(STAMP)
+	$(BIN)/layani demo_up --federation
 
 run: $(STAMP)
 	$(BIN)/layani runserver 127.0.0.1:8000

@@ -70,9 +70,21 @@ class Command(BaseCommand):
             action="store_true",
             help="Serve without starting the queue worker and the scheduler.",
         )
+        parser.add_argument(
+            "--federation",
+            action="store_true",
+            help="Also run the province's own deployment at :8001 and forward reports to it "
+            "(layani/demo/federation_run.py).",
+        )
 
     def handle(
-        self, *args: Any, addrport: str, no_serve: bool, no_background: bool, **options: Any
+        self,
+        *args: Any,
+        addrport: str,
+        no_serve: bool,
+        no_background: bool,
+        federation: bool = False,
+        **options: Any,
     ) -> None:
         call_command("migrate", verbosity=0)
         if Region.objects.count() < 91_599:
@@ -86,9 +98,17 @@ class Command(BaseCommand):
         # The public statistics read rollups; bring them up to date before the first page view.
         call_command("rollup_stats", verbosity=0)
         self._print_logins()
+        demo = None
+        if federation:
+            from layani.demo.federation_run import FederationDemo
+
+            demo = FederationDemo(self.stdout, addrport)
+            demo.prepare()
         if no_serve:
             return
         background = [] if no_background else self._start_background()
+        if demo is not None:
+            background += demo.start([] if no_background else BACKGROUND)
         # A SIGTERM (a process manager, `kill`) ends the demo like Ctrl-C does, through `finally`.
         signal.signal(signal.SIGTERM, lambda *_args: sys.exit(0))
         try:
