@@ -25,6 +25,13 @@ def own_id() -> str:
     )
 
 
+def first_retry() -> timedelta:
+    """The first wait (setting LAYANI_FEDERATION_FIRST_RETRY_SECONDS, else FIRST_RETRY): the
+    end-to-end tests shorten it so that a retry falls due within a second or two."""
+    seconds = getattr(settings, "LAYANI_FEDERATION_FIRST_RETRY_SECONDS", None)
+    return FIRST_RETRY if seconds is None else timedelta(seconds=float(seconds))
+
+
 def backoff(attempt: int) -> timedelta:
-    """The wait after failed attempt number `attempt` (1-based)."""
-    return min(FIRST_RETRY * 2 ** (max(attempt, 1) - 1), LONGEST_WAIT)
+    """The wait after failed attempt number `attempt` (1-based): doubling, capped."""
+    return min(first_retry() * 2 ** (max(attempt, 1) - 1), LONGEST_WAIT)

@@ -54,10 +54,15 @@ def due_messages(now: datetime, limit: int) -> list[int]:
 
 
 def run_pass(*, now: datetime | None = None, limit: int = 200) -> PassResult:
-    """Send every due message once (earlier messages of a hop first)."""
-    now = now or timezone.now()
+    """Send every due message once (earlier messages of a hop first).
+
+    Each attempt reads the clock when it starts (unless `now` is given, as tests do): a pass
+    that waits on a slow peer must not claim its later messages with a lease, or schedule their
+    retries, from a moment already minutes in the past, or a second worker could take a message
+    this pass is still sending.
+    """
     result = PassResult()
-    for pk in sorted(due_messages(now, limit)):
+    for pk in sorted(due_messages(now or timezone.now(), limit)):
         outcome = attempt(pk, now=now)
         if outcome is True:
             result.delivered += 1
