@@ -10,7 +10,7 @@ from django.db.models import F
 from django.utils.translation import gettext as _
 
 from layani.accounts.models import User
-from layani.directory.models import Agency, Category
+from layani.directory.models import Agency, AgencyKind, Category
 from layani.intake.models import Report, ReportStatus
 from layani.routing.services import record_final_decision
 
@@ -185,6 +185,15 @@ def dispose_report(
     """
     if lead in co_handlers or len(set(co_handlers)) != len(co_handlers):
         raise WorkflowError("duplicate_agency", _("Each agency may appear only once."))
+    if any(agency.kind == AgencyKind.EXTERNAL_PEER for agency in co_handlers):
+        # A forward hands the whole report over (docs/federation.md): a share of it cannot cross.
+        raise WorkflowError(
+            "peer_as_co_handler",
+            _(
+                "An outside complaint system can only take a report as the lead agency: make it "
+                "the lead, or choose co-handlers inside this deployment."
+            ),
+        )
     now = now_or(now)
     case = locked_case(report)
     move_report(case, ReportAction.DISPOSE, Actor.COORDINATOR, actor, now)
