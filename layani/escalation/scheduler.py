@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, time
+from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -26,6 +26,9 @@ DIGEST_AT = time(7)
 RETENTION_AT = time(2)
 #: The open-data snapshot is written once a day at this local (WIB) hour, after retention.
 OPENDATA_AT = time(3)
+#: The router's retrain (layani/routing/tasks.py) runs every LAYANI_ROUTING_RETRAIN_DAYS days
+#: (default 7) at this local (WIB) hour.
+RETRAIN_AT = time(1)
 _WIB = ZoneInfo("Asia/Jakarta")
 
 
@@ -53,15 +56,33 @@ def _daily_at(at: time) -> Callable[[datetime], str | None]:
     return slot
 
 
+def _every_days(days: int, at: time) -> Callable[[datetime], str | None]:
+    """One slot per `days`-day period (counted from 2026-01-05, a Monday), due from `at`."""
+
+    def slot(now: datetime) -> str | None:
+        local = now.astimezone(_WIB)
+        if local.time() < at:
+            return None
+        period = (local.date().toordinal() - _EPOCH) // days
+        return f"{days}d-{period}"
+
+    return slot
+
+
+_EPOCH = date(2026, 1, 5).toordinal()
+
+
 def jobs() -> list[Job]:
     from layani.intake import tasks as intake_tasks
     from layani.privacy import tasks as privacy_tasks
+    from layani.routing import tasks as routing_tasks
     from layani.transparency import tasks as transparency_tasks
 
     from . import tasks
 
     sweep_minutes = int(getattr(settings, "LAYANI_SLA_SWEEP_MINUTES", 5))
     rollup_minutes = int(getattr(settings, "LAYANI_ROLLUP_MINUTES", 5))
+    retrain_days = max(1, int(getattr(settings, "LAYANI_ROUTING_RETRAIN_DAYS", 7)))
     return [
         Job("sweep", _every_minutes(sweep_minutes), tasks.run_sweep.enqueue),
         Job("checkpoint", _every_minutes(60), tasks.create_audit_checkpoint.enqueue),
@@ -78,6 +99,11 @@ def jobs() -> list[Job]:
         Job("counts", _every_minutes(rollup_minutes), tasks.refresh_report_counts.enqueue),
         # The safety net under the intake journal's own kicks (intake.journal.kick).
         Job("journal", _every_minutes(1), intake_tasks.record_journal.enqueue),
+        Job(
+            "retrain",
+            _every_days(retrain_days, RETRAIN_AT),
+            routing_tasks.retrain_routing_model.enqueue,
+        ),
     ]
 
 

@@ -173,8 +173,9 @@ class RoutingSettings(models.Model):
         default=0.9,
         validators=[MinValueValidator(0.5), MaxValueValidator(1.0)],
         help_text=_(
-            "A report whose category and agency suggestions are both at least this confident "
-            "skips manual triage. docs/benchmarks.md shows accuracy and coverage per threshold."
+            "The lowest threshold allowed. Auto-disposition uses the threshold calibrated on this "
+            "deployment's own held-out decisions (layani routing calibrate) when that is higher, "
+            "and stays off until a calibration exists."
         ),
     )
     redact_plates = models.BooleanField(

@@ -165,16 +165,21 @@ def _store_suggestion(report: Report, s: RoutingSuggestion) -> None:
 def is_confident_enough(suggestion: RoutingSuggestion) -> bool:
     """Whether the report may skip manual triage and be disposed as suggested.
 
-    Only when the deployment switched auto-disposition on, an agency was found, and both the
-    category and the agency reach the deployment's threshold.
+    Only when the deployment switched auto-disposition on, an agency was found, the suggestion
+    came from a trained version whose threshold was calibrated on enough of the deployment's own
+    held-out decisions (`calibrating.auto_threshold`; never for cold start), and both the category
+    and the agency reach that threshold — or the admin's `auto_threshold`, if it is higher.
     """
+    from .calibrating import auto_threshold
+
     settings = RoutingSettings.current()
-    return (
-        settings.auto_disposition_enabled
-        and suggestion.agency is not None
-        and suggestion.category_confidence >= settings.auto_threshold
-        and suggestion.agency_confidence >= settings.auto_threshold
-    )
+    if not settings.auto_disposition_enabled or suggestion.agency is None:
+        return False
+    calibrated, _reason = auto_threshold(suggestion.model_version)
+    if calibrated is None:
+        return False
+    threshold = max(calibrated, settings.auto_threshold)
+    return suggestion.category_confidence >= threshold and suggestion.agency_confidence >= threshold
 
 
 @transaction.atomic

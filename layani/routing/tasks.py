@@ -6,14 +6,16 @@ import logging
 
 from django_tasks import task
 
-from .retraining import retrain_if_better
-
 logger = logging.getLogger(__name__)
 
 
-@task()
+@task(queue_name="background")
 def retrain_routing_model() -> str:
-    """Build a new router version only if it beats the active one on held-out decisions."""
+    """Build a new router version only if it beats the active one on held-out decisions, and
+    recalibrate the auto-disposition threshold (the scheduler enqueues it, by default weekly)."""
+    # Imported here: the scheduler imports this module, and should not load scikit-learn.
+    from .retraining import retrain_if_better
+
     outcome = retrain_if_better()
     logger.info("routing retrain: %s", outcome.summary)
     return outcome.summary

@@ -7,7 +7,8 @@ from layani.cases.models import Task, TaskRole
 from layani.cases.services import auto_dispose_if_confident, verify_report
 from layani.directory.models import Category
 from layani.intake.models import ReportStatus
-from layani.routing.models import RoutingDecision, RoutingSettings
+from layani.routing.calibration import Calibration
+from layani.routing.models import ModelVersion, RoutingDecision, RoutingSettings
 from layani.routing.services import RoutingSuggestion
 
 pytestmark = pytest.mark.django_db
@@ -17,6 +18,20 @@ pytestmark = pytest.mark.django_db
 def enabled(db):
     RoutingSettings.objects.update_or_create(
         pk=1, defaults={"auto_disposition_enabled": True, "auto_threshold": 0.9}
+    )
+    # Auto-disposition also needs a trained version calibrated on enough held-out decisions.
+    from layani.routing.classifier import Router
+    from layani.routing.selectors import COLD_START_CONFIG, current_taxonomy
+
+    calibration = Calibration(200, 200, 0.95, threshold=0.9, precision=0.97, coverage=0.5)
+    router = Router(current_taxonomy(), COLD_START_CONFIG).fit([], [])
+    ModelVersion.objects.create(
+        source="history",
+        example_count=500,
+        category_count=10,
+        metrics={"calibration": calibration.as_dict()},
+        artefact=router.dumps(),
+        is_active=True,
     )
 
 
@@ -31,6 +46,7 @@ def _suggestion(agency, *, code="jalan-rusak", category_confidence=0.96, agency_
         agency_confidence=agency_confidence,
         service_class="normatif",
         service_class_confidence=0.9,
+        model_version=ModelVersion.objects.filter(is_active=True).first(),
     )
 
 

@@ -33,6 +33,7 @@ def test_each_slot_is_enqueued_once_even_with_several_schedulers(signing_key):
         "opendata",
         "counts",
         "journal",
+        "retrain",
     ]
     assert scheduler.tick(now=morning) == []
     assert scheduler.tick(now=datetime(2026, 1, 5, 7, 2, tzinfo=WIB)) == ["journal"]

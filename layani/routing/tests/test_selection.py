@@ -105,6 +105,11 @@ def test_retrain_builds_a_version_only_when_it_beats_the_active_one(make_report,
     figures = outcome.built.metrics["compared_with_active"]
     assert figures["candidate"]["macro_f1"] > figures["active"]["macro_f1"]
     assert outcome.built.example_count == len(history_examples())
+    # Calibrated on the 40 people's decisions the candidate was trained without.
+    calibration = outcome.built.metrics["calibration"]
+    assert calibration["decisions"] == 40
+    assert calibration["measured_on"].startswith("decisions held out from the candidate")
+    assert "auto-disposition off: needs 160 more" in outcome.summary
 
     # Right after, no decision is newer than the new version: nothing to compare, nothing built.
     again = retrain_if_better(min_decisions=30)
@@ -126,6 +131,8 @@ def test_retrain_keeps_the_active_version_when_the_candidate_is_no_better(make_r
     outcome = retrain_if_better(min_decisions=30)
     assert outcome.built is None
     assert outcome.summary.startswith(f"kept v{active.pk}")
+    # The kept version is recalibrated on the 40 decisions made since it was built.
+    assert ModelVersion.objects.get(pk=active.pk).metrics["calibration"]["decisions"] == 40
     assert ModelVersion.objects.get(is_active=True).pk == active.pk
     assert ModelVersion.objects.count() == 1
 

@@ -105,15 +105,29 @@ def test_deciding_without_a_stored_suggestion_makes_one_first(make_report, matri
 
 
 def test_auto_disposition_needs_the_switch_an_agency_and_the_threshold(make_report, matrix):
+    from layani.routing.calibration import Calibration
+    from layani.routing.models import ModelVersion
+
     suggestion = suggest_for_report(make_report("sampah numpuk di TPS bau"))
     assert not is_confident_enough(suggestion)  # off by default
     settings = RoutingSettings.current()
     settings.auto_disposition_enabled = True
     settings.auto_threshold = 0.5
     settings.save()
+    suggestion.category_confidence = suggestion.agency_confidence = 0.99
+    assert suggestion.model_version is None
+    assert not is_confident_enough(suggestion)  # cold start never disposes automatically
+    calibration = Calibration(200, 200, 0.95, threshold=0.7, precision=0.96, coverage=0.6)
+    suggestion.model_version = ModelVersion.objects.create(
+        source="history",
+        example_count=300,
+        category_count=5,
+        metrics={"calibration": calibration.as_dict()},
+        artefact=b"-",
+    )
     suggestion.category_confidence = suggestion.agency_confidence = 0.8
-    assert is_confident_enough(suggestion)
-    settings.auto_threshold = 0.95
+    assert is_confident_enough(suggestion)  # the calibrated 0.7 applies
+    settings.auto_threshold = 0.95  # the admin's floor, higher, wins
     settings.save()
     assert not is_confident_enough(suggestion)
     suggestion.category_confidence = suggestion.agency_confidence = 0.99

@@ -64,9 +64,16 @@ class Command(BaseCommand):
         sub.add_parser(
             "retrain", help="Build a new version only if it beats the active one on new decisions."
         )
+        calibrate = sub.add_parser(
+            "calibrate",
+            help="Reliability table and auto-disposition threshold on held-out decisions.",
+        )
+        calibrate.add_argument("--version", type=int, help="Default: the active version.")
+        calibrate.add_argument("--json", action="store_true", help="Print one JSON object.")
         sub.add_parser("versions", help="List the kept model versions.")
         activate = sub.add_parser("activate", help="Make an earlier version active again.")
         activate.add_argument("version", type=int)
+        sub.add_parser("rollback", help="Activate the version made before the active one.")
 
     @staticmethod
     def _csv_arguments(parser: CommandParser, *, required: bool) -> None:
@@ -85,8 +92,12 @@ class Command(BaseCommand):
                 from layani.routing.retraining import retrain_if_better
 
                 self.stdout.write(retrain_if_better().summary)
+            elif action == "calibrate":
+                self._calibrate(options)
             elif action == "versions":
                 self._versions()
+            elif action == "rollback":
+                self._rollback()
             else:
                 self._activate(options["version"])
         except (TrainingDataError, ValueError, OSError) as error:
@@ -210,6 +221,42 @@ class Command(BaseCommand):
                 f"{flag} v{version.pk}  {version.created_at:%Y-%m-%d %H:%M}  {version.source:<8} "
                 f"{version.example_count:>7} examples  {json.dumps(version.metrics)}  {version.note}"
             )
+
+    def _calibrate(self, options: dict[str, Any]) -> None:
+        from layani.routing.calibrating import COLD_START_REASON, calibrate_version
+        from layani.routing.calibration import table_lines
+
+        versions = ModelVersion.objects.defer("artefact")
+        if options["version"] is not None:
+            version = versions.filter(pk=options["version"]).first()
+            if version is None:
+                raise CommandError(f"No model version {options['version']}.")
+        else:
+            version = versions.filter(is_active=True).first()
+            if version is None:
+                raise CommandError(
+                    f"No active model version: auto-disposition {COLD_START_REASON}. "
+                    "Train one first (layani routing train)."
+                )
+        result = calibrate_version(version)
+        if options["json"]:
+            self.stdout.write(json.dumps({"version": version.pk, **result.as_dict()}))
+            return
+        self.stdout.write(f"model v{version.pk}" + (" (active)" if version.is_active else ""))
+        for line in table_lines(result):
+            self.stdout.write(line)
+
+    def _rollback(self) -> None:
+        active = ModelVersion.objects.defer("artefact").filter(is_active=True).first()
+        if active is None:
+            raise CommandError("No active model version to roll back from.")
+        previous = (
+            ModelVersion.objects.defer("artefact").filter(pk__lt=active.pk).order_by("-pk").first()
+        )
+        if previous is None:
+            raise CommandError(f"v{active.pk} is the oldest version: nothing to roll back to.")
+        activate_model_version(previous)
+        self.stdout.write(f"model v{previous.pk} is active (was v{active.pk})")
 
     def _activate(self, pk: int) -> None:
         version = ModelVersion.objects.defer("artefact").filter(pk=pk).first()
