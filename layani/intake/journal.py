@@ -48,6 +48,7 @@ logger = logging.getLogger(__name__)
 
 #: An entry that fails this many times for an unexpected reason stops being retried on its own.
 MAX_ATTEMPTS = 3
+_PENDING = JournalState.PENDING.value
 
 
 @dataclass(frozen=True)
@@ -77,21 +78,16 @@ def accept(submission: ReportSubmission, *, now: datetime | None = None) -> Acce
     key = submission.idempotency_key.strip()
     if key and (earlier := _earlier(key, fingerprint)) is not None:
         return earlier
+    content = json.dumps(encode(submission))
+    received_at = now or timezone.now()
     for _attempt in range(5):
         tracking_id = new_tracking_id()
         access_code = derived_access_code(key) if key else new_access_code()
-        entry = JournalEntry(
-            tracking_id=tracking_id,
-            access_code_hash=hash_access_code(access_code),
-            submission=encode(submission),
-            fingerprint=fingerprint,
-            idempotency_key=key or None,
-            received_at=now or timezone.now(),
-        )
+        row = _Row(tracking_id, hash_access_code(access_code), content, fingerprint, key or None)
         try:
             # Inside a caller's transaction, a savepoint keeps a refusal from breaking it.
             with transaction.atomic() if connection.in_atomic_block else nullcontext():
-                appended = _append(entry)
+                appended = _append(row, received_at)
         except IntegrityError:
             if key and (earlier := _earlier(key, fingerprint)) is not None:
                 return earlier
@@ -110,24 +106,34 @@ _APPEND = (
 )
 
 
-def _append(entry: JournalEntry) -> bool:
+@dataclass(frozen=True)
+class _Row:
+    """A journal entry as `_append` writes it (the submission already as JSON text)."""
+
+    tracking_id: str
+    access_code_hash: str
+    submission_json: str
+    fingerprint: str
+    idempotency_key: str | None
+
+
+def _append(row: _Row, received_at: datetime) -> bool:
     """Write the entry unless a report already holds its tracking ID; False if one does.
 
     One statement, in autocommit when alone: one round trip and one durable commit, which is
     what an acknowledgment costs (the ORM would add a SELECT for the report check and BEGIN/COMMIT
-    round trips). The journal's own unique indexes refuse a taken ID or a reused key with an
-    IntegrityError, as an ORM insert would."""
-    ops = connection.ops
+    round trips, and a model instance). The journal's own unique indexes refuse a taken ID or a
+    reused key with an IntegrityError, as an ORM insert would."""
     sql = _APPEND.format(json="CAST(%s AS jsonb)" if connection.vendor == "postgresql" else "%s")
     params = [
-        entry.tracking_id,
-        entry.access_code_hash,
-        json.dumps(entry.submission),
-        entry.fingerprint,
-        entry.idempotency_key,
-        ops.adapt_datetimefield_value(entry.received_at),
-        JournalState.PENDING.value,
-        entry.tracking_id,
+        row.tracking_id,
+        row.access_code_hash,
+        row.submission_json,
+        row.fingerprint,
+        row.idempotency_key,
+        connection.ops.adapt_datetimefield_value(received_at),
+        _PENDING,
+        row.tracking_id,
     ]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)

@@ -101,8 +101,13 @@ def submit_report(
 
 
 def validate_submission(submission: ReportSubmission) -> None:
-    """Run every check `submit_report` runs, without storing anything (SubmissionError if bad)."""
-    _validate(submission)
+    """Run every check `submit_report` runs, without storing anything (SubmissionError if bad).
+
+    A title the sender did not give is not made here: made from the description, it always fits
+    (`_title_from`), and masking the personal data in it is most of a check's cost. Recording
+    makes it (`record_submission(s)`, in the worker), so the acknowledgement does not wait for it.
+    """
+    _validate(submission, make_title=False)
 
 
 def record_submission(
@@ -162,7 +167,7 @@ def _free_tracking_id() -> str:
             return tracking_id
 
 
-def _validate(s: ReportSubmission) -> Cleaned:
+def _validate(s: ReportSubmission, *, make_title: bool = True) -> Cleaned:
     identity = _check_identity(s.identity)
     description = clean_text(s.description)
     if not description:
@@ -174,7 +179,9 @@ def _validate(s: ReportSubmission) -> Cleaned:
             _("The description is too long (at most %(max)d characters).")
             % {"max": DESCRIPTION_MAX},
         )
-    title = " ".join(clean_text(s.title).split()) or _title_from(description)
+    title = " ".join(clean_text(s.title).split())
+    if not title and make_title:
+        title = _title_from(description)
     if len(title) > TITLE_MAX:
         raise SubmissionError(
             "too_long",
