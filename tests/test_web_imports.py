@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def test_web_requests_do_not_import_the_numeric_stack():
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "layani.config.settings.test"}
-    probe = subprocess.run(  # noqa: S603  # nosec B603 - fixed arguments, our own interpreter
+    probe = subprocess.run(  # nosec B603 - fixed arguments, our own interpreter
         [
             sys.executable, "-m", "pytest", "-p", "no:xdist", "-p", "no:cacheprovider", "-q",
             "--no-header", str(ROOT / "tests" / "web_imports_probe.py"),

@@ -17,7 +17,7 @@ first_import: dict[str, str] = {}
 
 
 class _Witness(importlib.abc.MetaPathFinder):
-    def find_spec(self, name, path, target=None):  # noqa: ANN001, ANN201 - importlib's protocol
+    def find_spec(self, name, path, target=None):
         top = name.partition(".")[0]
         if top in NUMERIC and top not in first_import:
             frames = [f"{f.filename}:{f.lineno}" for f in traceback.extract_stack()]
