@@ -59,10 +59,10 @@ class DemoReport:
     privacy: str
     name: str
     phone: str
-    stage: (
-        str  # what the province does: "closed" (and the reporter confirms), "proposed", "follow_up"
-    )
+    #: What the receiver does: "closed" (and the reporter confirms), "proposed", "follow_up".
+    stage: str
     photo: bool = False
+    category: str = PROVINCIAL_MATTER
 
 
 REPORTS = [
@@ -99,6 +99,34 @@ REPORTS = [
     ),
 ]
 STAGE_BY_TITLE = {r.title: r.stage for r in REPORTS}
+#: SP4N-LAPOR! (the simulator) for a national matter.
+LAPOR_ID = "sp4n-lapor"
+LAPOR_NAME = "SP4N-LAPOR! (simulator)"
+LAPOR_TOKEN = "lapor-demo-token"  # noqa: S105  # nosec B105 - the simulator's published demo token
+NATIONAL_MATTER = "haji-umrah"
+LAPOR_REPORT = DemoReport(
+    "demo-federation-lapor-1",
+    "Setoran awal haji belum dikembalikan",
+    "Ibu saya membatalkan pendaftaran haji karena sakit enam bulan lalu, tetapi setoran awalnya "
+    "belum dikembalikan. Mohon dibantu.",
+    PrivacyTier.BIASA,
+    "Dewi Lestari",
+    "081227000404",
+    "proposed",
+    category=NATIONAL_MATTER,
+)
+LAPOR_ANSWERS = (
+    ("follow_up", "Laporan diteruskan ke Kanwil Kementerian Agama DIY untuk diverifikasi.", ""),
+    (
+        "closure_proposed",
+        "Pengembalian setoran awal sudah diproses; dana ditransfer ke rekening pendaftar.",
+        "resolved",
+    ),
+)
+INSTRUCTIONS = {
+    PROVINCIAL_MATTER: "Kewenangan provinsi: pengawasan ketenagakerjaan.",
+    NATIONAL_MATTER: "Kewenangan pusat: Kementerian Agama melalui SP4N-LAPOR!.",
+}
 FOLLOW_UP = (
     "Laporan diterima Bidang Pengawasan Ketenagakerjaan Disnakertrans DIY; pengawas dijadwalkan "
     "memeriksa perusahaan minggu ini."
@@ -253,19 +281,19 @@ def _photo() -> bytes:
     return buffer.getvalue()
 
 
-def forward_demo_reports(peer: Peer) -> list[Forwarded]:
-    """File the demo reports at the origin and send them to the province through the matrix
-    (a disposition by the coordinator: the outbox forward is written with it). Idempotent."""
+def forward_demo_reports(peer: Peer, specs: list[DemoReport] | None = None) -> list[Forwarded]:
+    """File the demo reports at the origin and send them to `peer` through the matrix (a
+    disposition by the coordinator: the outbox forward is written with it). Idempotent."""
     coordinator = User.objects.get(username="koordinator.pemda-diy")
     forwarded = []
-    for spec in REPORTS:
+    for spec in REPORTS if specs is None else specs:
         receipt = submit_report(
             ReportSubmission(
                 description=spec.description,
                 title=spec.title,
                 region_code=VILLAGE,
                 channel=Channel.WEB,
-                category_code=PROVINCIAL_MATTER,
+                category_code=spec.category,
                 privacy=spec.privacy,
                 idempotency_key=spec.key,
                 identity=Identity(name=spec.name, phone=spec.phone),
@@ -284,10 +312,7 @@ def forward_demo_reports(peer: Peer) -> list[Forwarded]:
             category = report.category
             lead = (category and responsible_agency(category, report.region_id)) or peer.agency
             case_services.dispose_report(
-                report,
-                actor=coordinator,
-                lead=lead,
-                instructions="Kewenangan provinsi: pengawasan ketenagakerjaan.",
+                report, actor=coordinator, lead=lead, instructions=INSTRUCTIONS[spec.category]
             )
             report.refresh_from_db()
         forwarded.append(
@@ -300,6 +325,32 @@ def forward_demo_reports(peer: Peer) -> list[Forwarded]:
             )
         )
     return forwarded
+
+
+# --- SP4N-LAPOR! (the simulator), a national matter -----------------------------------------
+
+
+def connect_lapor(*, simulator_url: str) -> Peer:
+    """The LAPOR! simulator as a peer, named by the matrix for Hajj and Umrah complaints
+    (a national matter: the Ministry of Religious Affairs answers them through SP4N-LAPOR!)."""
+    peer = Peer.objects.filter(deployment_id=LAPOR_ID).first()
+    if peer is None:
+        peer = add_peer(
+            deployment_id=LAPOR_ID,
+            name=LAPOR_NAME,
+            kind=PeerKind.LAPOR,
+            base_url=simulator_url,
+            secret=LAPOR_TOKEN,
+            notes="The local SP4N-LAPOR! simulator (layani.federation.simulator).",
+            actor_ref="demo",
+        )
+    Responsibility.objects.update_or_create(
+        category=Category.objects.get(code=NATIONAL_MATTER),
+        level=GovernmentLevel.NATIONAL,
+        region=None,
+        defaults={"agency": peer.agency},
+    )
+    return peer
 
 
 def confirm_first_outcome() -> str | None:

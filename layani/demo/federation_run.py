@@ -16,6 +16,7 @@ afterwards crosses within seconds even while the other side was down for a momen
 
 from __future__ import annotations
 
+import json
 import os
 import socket
 
@@ -24,6 +25,7 @@ import subprocess  # nosec B404
 import sys
 import threading
 import time
+import urllib.request
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, Protocol
@@ -33,7 +35,7 @@ from django.db import connection
 
 from layani.federation import delivery
 from layani.federation.conf import own_id
-from layani.federation.models import OutboxMessage
+from layani.federation.models import Hop, OutboxMessage
 from layani.intake.models import Report, ReportStatus
 
 from . import federation
@@ -129,6 +131,8 @@ class FederationDemo:
         self.province_port = self.regency_port + 1
         self.province_url = f"http://127.0.0.1:{self.province_port}"  # where :8000 posts
         self.province_browser_url = f"http://localhost:{self.province_port}"  # what people open
+        self.simulator_port = self.regency_port + 765  # 8000 → 8765
+        self.simulator_url = f"http://127.0.0.1:{self.simulator_port}"
         self.forwarded: list[federation.Forwarded] = []
 
     def prepare(self) -> None:
@@ -151,6 +155,8 @@ class FederationDemo:
         )
         peer = federation.connect_regency(province_url=self.province_url)
         self.forwarded = federation.forward_demo_reports(peer)
+        lapor = federation.connect_lapor(simulator_url=self.simulator_url)
+        self.forwarded += federation.forward_demo_reports(lapor, [federation.LAPOR_REPORT])
         self.print_summary()
 
     def start(
@@ -172,6 +178,19 @@ class FederationDemo:
         ]
         for name, command in background:
             processes.append(_start(command, env, logs / f"{name}.log"))
+        simulator = [
+            sys.executable,
+            "-m",
+            "layani.federation.simulator",
+            *("--port", str(self.simulator_port), "--token", federation.LAPOR_TOKEN),
+            *("--layani-url", self.regency_url, "--peer-id", federation.LAPOR_ID),
+        ]
+        with (Path(settings.DATA_DIR) / "lapor-simulator.log").open("ab") as log:
+            processes.append(
+                subprocess.Popen(  # noqa: S603  # nosec B603
+                    simulator, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+                )
+            )
         self.out.write(
             f"Started the province's deployment at {self.province_browser_url} and its background "
             f"commands (logs in {logs}/).\n"
@@ -181,7 +200,8 @@ class FederationDemo:
 
     def _play(self) -> None:
         try:
-            if not (wait_for(self.province_port) and wait_for(self.regency_port)):
+            ports = (self.province_port, self.regency_port, self.simulator_port)
+            if not all(wait_for(port) for port in ports):
                 self.out.write("Federation demo: a server did not start; see var/province/.\n")
                 return
             # The delivery loops may have tried before the servers answered: send now.
@@ -203,6 +223,7 @@ class FederationDemo:
             )
             confirmed = federation.confirm_first_outcome()
             settle(lambda: not undelivered())
+            self._lapor_answers()
             self.out.write(
                 "Federation demo ready: the province handled the forwarded reports; their "
                 "follow-ups and outcomes are back at the origin"
@@ -213,15 +234,45 @@ class FederationDemo:
         finally:
             connection.close()
 
+    def _lapor_answers(self) -> None:
+        """The simulator answers the national report as LAPOR! would: a follow-up, an outcome."""
+        hop = (
+            Hop.objects.filter(
+                report__idempotency_key=federation.LAPOR_REPORT.key,
+                peer__deployment_id=federation.LAPOR_ID,
+                report__status=ReportStatus.IN_PROGRESS,
+            )
+            .exclude(remote_tracking_id="")
+            .first()
+        )
+        if hop is None:
+            return
+        for event, text, outcome in federation.LAPOR_ANSWERS:
+            body = json.dumps({"event": event, "text": text, "outcome": outcome}).encode()
+            request = urllib.request.Request(  # noqa: S310 - the simulator this demo started
+                f"{self.simulator_url}/api/reports/{hop.remote_tracking_id}/respond",
+                data=body,
+                method="POST",
+                headers={"Content-Type": "application/json"},
+            )
+            with urllib.request.urlopen(request, timeout=20):  # noqa: S310  # nosec B310
+                pass
+
     def print_summary(self) -> None:
         w = self.out.write
         w("\nFederation demo (docs/federation.md#demo)\n")
         w(f"  Regencies' deployment  {self.regency_url}  (id {own_id()})\n")
         w(f"  Province's deployment  {self.province_browser_url}  (id {federation.PROVINCE_ID})\n")
+        w(
+            f"  SP4N-LAPOR! simulator  {self.simulator_url}/api/reports  (peer {federation.LAPOR_ID})\n"
+        )
         w("  Province logins (same password and authenticator key as above):\n")
         for username, role in SHOWCASE:
             w(f"    {username:<28} {role}\n")
-        w(f"  Reports forwarded to the province; track them at {self.regency_url}/lacak/:\n")
+        w(
+            "  Reports forwarded (three to the province, one to LAPOR!); track them at "
+            f"{self.regency_url}/lacak/:\n"
+        )
         for item in self.forwarded:
             w(f"    {item.display_id}  access code {item.access_code}  {item.title}\n")
         w("\n")

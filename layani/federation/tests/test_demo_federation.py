@@ -56,11 +56,21 @@ def test_the_regencies_demo_forwards_the_provincial_matter_to_the_province(regio
     assert "attachments: 1" in photo.sent_fields  # rahasia: the agency may see it, so it crosses
     anonymous = Hop.objects.get(report__privacy=PrivacyTier.ANONIM)
     assert not [f for f in anonymous.sent_fields if f.startswith("identity.")]
+    # A national matter goes to SP4N-LAPOR! (the simulator) the same way.
+    lapor = demo.connect_lapor(simulator_url="http://127.0.0.1:8765")
+    assert lapor.kind == PeerKind.LAPOR and lapor.secret == demo.LAPOR_TOKEN
+    hajj = Category.objects.get(code=demo.NATIONAL_MATTER)
+    assert responsible_agency(hajj, demo.VILLAGE) == lapor.agency
+    [national] = demo.forward_demo_reports(lapor, [demo.LAPOR_REPORT])
+    assert national.status == ReportStatus.IN_PROGRESS
+    assert OutboxMessage.objects.filter(hop__peer=lapor, kind="forward").count() == 1
     # Running the demo again adds nothing.
     again = demo.forward_demo_reports(demo.connect_regency(province_url="http://127.0.0.1:8001"))
     assert [f.tracking_id for f in again] == [f.tracking_id for f in forwarded]
     assert [f.access_code for f in again] == [f.access_code for f in forwarded]
-    assert Peer.objects.count() == 1 and hops.count() == len(demo.REPORTS)
+    demo.forward_demo_reports(demo.connect_lapor(simulator_url="x"), [demo.LAPOR_REPORT])
+    assert Peer.objects.count() == 2 and hops.count() == len(demo.REPORTS)
+    assert Hop.objects.filter(peer=lapor).count() == 1
 
 
 def _forward(number, spec):
