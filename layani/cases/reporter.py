@@ -77,7 +77,14 @@ def reporter_view(report: Report) -> ReporterView:
 
 def _private_timeline(report: Report) -> list[AuditEntry]:
     # A rahasia report has no public entries, but its own reporter still sees the main steps.
-    steps = ("report.", "task.referred", "task.accepted", "message.follow_up", "message.request")
+    steps = (
+        "report.",
+        "task.referred",
+        "task.accepted",
+        "message.follow_up",
+        "message.request",
+        "federation.forwarded",  # "Forwarded to <the peer's public name>" (docs/federation.md)
+    )
     return [
         e
         for e in AuditEntry.objects.filter(
