@@ -4,7 +4,7 @@ from django.urls import path
 from layani.security.login import ThrottledLoginView
 from layani.security.views import second_factor
 
-from .views import actions, attachments, case, dashboards, intake, lists, privacy
+from .views import actions, attachments, case, dashboards, intake, lists, privacy, routing
 
 app_name = "console"
 urlpatterns = [
@@ -17,6 +17,7 @@ urlpatterns = [
     path("dasbor/", dashboards.region_dashboard, name="dashboard"),
     path("laporan-baru/", intake.assisted_intake, name="intake"),
     path("hak-subjek-data/", privacy.subject_requests, name="subject-requests"),
+    path("perutean/keandalan/", routing.calibration, name="routing-calibration"),
     path("instansi/<slug:slug>/", lists.inbox, name="inbox"),
     path("instansi/<slug:slug>/simpan-tampilan/", lists.save_view, name="save-view"),
     path("instansi/<slug:slug>/beban-kerja/", lists.workload, name="workload"),

@@ -21,6 +21,7 @@ Cold start (no version, or one trained on the taxonomy alone) never disposes aut
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
@@ -113,28 +114,64 @@ def stored_calibration(metrics: dict[str, Any] | None) -> Calibration | None:
     return Calibration.from_dict(data) if isinstance(data, dict) else None
 
 
+@dataclass
+class AutoStatus:
+    """Whether auto-disposition may use a version's suggestions: `code` is one of "cold-start",
+    "missing", "uncalibrated", "needs-decisions", "recalibrate", "no-threshold", "ready"."""
+
+    code: str
+    calibration: Calibration | None = None
+    needed: int = 0
+    min_decisions: int = 0
+
+    @property
+    def threshold(self) -> float | None:
+        return self.calibration.threshold if self.code == "ready" and self.calibration else None
+
+    @property
+    def reason(self) -> str:
+        if self.code == "cold-start":
+            return COLD_START_REASON
+        if self.code == "missing":
+            return "off: the model version no longer exists"
+        if self.code == "uncalibrated":
+            return "off: not calibrated yet (layani routing calibrate)"
+        if self.code == "needs-decisions" and self.calibration is not None:
+            return (
+                f"off: needs {self.needed} more held-out decisions "
+                f"({self.calibration.decisions} of {self.min_decisions})"
+            )
+        if self.code == "recalibrate":
+            return "off: calibrated for a lower precision target; recalibrate"
+        return self.calibration.reason if self.calibration else "off"
+
+
+def auto_status(version: ModelVersion | None) -> AutoStatus:
+    """Whether (and at which calibrated threshold) auto-disposition may use `version`'s
+    suggestions. One query."""
+    if version is None:
+        return AutoStatus("cold-start")
+    row = ModelVersion.objects.filter(pk=version.pk).values_list("source", "metrics").first()
+    if row is None:
+        return AutoStatus("missing")
+    source, metrics = row
+    if source == TrainingSource.TAXONOMY:
+        return AutoStatus("cold-start")
+    calibration = stored_calibration(metrics)
+    if calibration is None:
+        return AutoStatus("uncalibrated")
+    needed = min_decisions() - calibration.decisions
+    if needed > 0:
+        return AutoStatus("needs-decisions", calibration, needed, min_decisions())
+    if calibration.target_precision < target_precision():
+        return AutoStatus("recalibrate", calibration)
+    if calibration.threshold is None:
+        return AutoStatus("no-threshold", calibration)
+    return AutoStatus("ready", calibration)
+
+
 def auto_threshold(version: ModelVersion | None) -> tuple[float | None, str]:
     """(threshold, reason): the calibrated threshold auto-disposition may use with `version`'s
     suggestions, or None with the reason it stays off. One query."""
-    if version is None:
-        return None, COLD_START_REASON
-    row = ModelVersion.objects.filter(pk=version.pk).values_list("source", "metrics").first()
-    if row is None:
-        return None, "off: the model version no longer exists"
-    source, metrics = row
-    if source == TrainingSource.TAXONOMY:
-        return None, COLD_START_REASON
-    calibration = stored_calibration(metrics)
-    if calibration is None:
-        return None, "off: not calibrated yet (layani routing calibrate)"
-    needed = min_decisions() - calibration.decisions
-    if needed > 0:
-        return None, (
-            f"off: needs {needed} more held-out decisions "
-            f"({calibration.decisions} of {min_decisions()})"
-        )
-    if calibration.target_precision < target_precision():
-        return None, "off: calibrated for a lower precision target; recalibrate"
-    if calibration.threshold is None:
-        return None, calibration.reason
-    return calibration.threshold, calibration.reason
+    status = auto_status(version)
+    return status.threshold, status.reason
