@@ -69,6 +69,16 @@ def main() -> None:
         .order_by("code")
         .values_list("code", flat=True)[:500]
     )
+    from layani.intake.models import Report, ReportStatus
+
+    # A public report with follow-ups, as a visitor opens from the list (newest closed one).
+    public_report = (
+        Report.objects.public()
+        .filter(status=ReportStatus.CLOSED)
+        .order_by("-submitted_at")
+        .values_list("tracking_id", flat=True)
+        .first()
+    )
     _key, raw_key = issue_api_key(f"bench {os.getpid()}")
     # The table of the "durable floor" endpoint (bench/http/urls.py), emptied for each run.
     from django.db import connection
@@ -92,6 +102,7 @@ def main() -> None:
                 "inbox_cookie": session_for(officer.user),
                 "inbox_slug": officer.agency.slug,
                 "inbox_open_tasks": busiest["n"],
+                "public_report": public_report or "",
             }
         )
     )

@@ -4,12 +4,15 @@ and the memory and CPU time a process has used (read from /proc)."""
 from __future__ import annotations
 
 import os
+import platform
 import socket
 import subprocess  # nosec B404 — only for the Popen type of this repository's own server
 import time
 import urllib.error
 import urllib.request
 from pathlib import Path
+
+_VENV = Path(__file__).resolve().parents[2] / ".venv" / "bin"
 
 
 def free_port() -> int:
@@ -75,3 +78,37 @@ def cpu_seconds(pids: list[int]) -> float:
         fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
         total += int(fields[11]) + int(fields[12])
     return total / ticks
+
+
+def machine() -> dict[str, object]:
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor(),
+    )
+    mem_kb = int(Path("/proc/meminfo").read_text().split()[1])
+    versions = {}
+    for name, command in {
+        "python": [str(_VENV / "python"), "--version"],
+        "django": [str(_VENV / "python"), "-c", "import django; print(django.get_version())"],
+        "gunicorn": [str(_VENV / "gunicorn"), "--version"],
+        "wrk": ["wrk", "--version"],
+        "postgresql": ["psql", "--version"],
+        "sqlite": [str(_VENV / "python"), "-c", "import sqlite3; print(sqlite3.sqlite_version)"],
+    }.items():
+        try:
+            out = subprocess.run(command, capture_output=True, text=True, timeout=30)  # noqa: S603  # nosec B603
+            versions[name] = (out.stdout or out.stderr).strip().splitlines()[0]
+        except (OSError, IndexError):
+            versions[name] = "not found"
+    return {
+        "cpu": cpu,
+        "cores": os.cpu_count(),
+        "ram_gb": round(mem_kb / 1024 / 1024, 1),
+        "kernel": platform.release(),
+        "versions": versions,
+        "load_before": os.getloadavg(),
+    }

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import re
 from datetime import UTC, datetime
 from pathlib import Path
@@ -10,12 +11,27 @@ from typing import Any
 
 BEGIN = "<!-- bench:http:begin (written by `make bench`; edits here are overwritten) -->"
 END = "<!-- bench:http:end -->"
+#: Sections `write_section` can write: markers and heading. A PostgreSQL-only run (the size ladder
+#: of issue #23) writes "national" and leaves the 1M SQLite/PostgreSQL comparison of issue #9.
+SECTIONS = {
+    "http": (BEGIN, END, "## HTTP and scale (issue #9)"),
+    "national": (
+        "<!-- bench:national:begin (written by `make bench`; edits here are overwritten) -->",
+        "<!-- bench:national:end -->",
+        "### National scale run: PostgreSQL by size (issue #23)",
+    ),
+}
 TARGET_MS = 300
 
 
 def scenarios(fixtures: dict[str, Any]) -> list[tuple[str, str, str, str]]:
     """(name, path, cookie, method) in the order they run; the baseline first, the slowest last."""
-    return [
+    coordinator, officer, slug = (
+        fixtures["coordinator_cookie"],
+        fixtures["inbox_cookie"],
+        fixtures["inbox_slug"],
+    )
+    listed = [
         ("bare Django JSON endpoint", "/bench/bare/", "", "POST"),
         ("durable floor: bare + one INSERT", "/bench/floor/", "", "POST"),
         ("intake: Open311 POST requests.json", "/open311/v2/requests.json", "", "POST"),
@@ -32,18 +48,29 @@ def scenarios(fixtures: dict[str, Any]) -> list[tuple[str, str, str, str]]:
             "GET",
         ),
         ("public report list /laporan/", "/laporan/", "", "GET"),
-        ("public dashboard /statistik/", "/statistik/", "", "GET"),
-        ("coordinator's queue", "/konsol/antrean/", fixtures["coordinator_cookie"], "GET"),
+        ("public map data /laporan/peta.json", "/laporan/peta.json", "", "GET"),
         (
-            "agency inbox (busiest agency)",
-            f"/konsol/instansi/{fixtures['inbox_slug']}/",
-            fixtures["inbox_cookie"],
+            "public map data, one city at zoom 13",
+            "/laporan/peta.json?bbox=110.30,-7.85,110.45,-7.72&zoom=13",
+            "",
             "GET",
         ),
-        # Last: at a million reports its requests take seconds, and the ones still running when
+    ]
+    if fixtures.get("public_report"):
+        listed.append(("public report page", f"/laporan/{fixtures['public_report']}/", "", "GET"))
+    listed += [
+        ("public dashboard /statistik/", "/statistik/", "", "GET"),
+        ("open data page /statistik/data/", "/statistik/data/", "", "GET"),
+        ("coordinator's queue", "/konsol/antrean/", coordinator, "GET"),
+        ("coordinator's dashboard /konsol/dasbor/", "/konsol/dasbor/", coordinator, "GET"),
+        ("agency inbox (busiest agency)", f"/konsol/instansi/{slug}/", officer, "GET"),
+        ("agency dashboard (busiest agency)", f"/konsol/instansi/{slug}/dasbor/", officer, "GET"),
+        # Last: at a million reports their requests take long, and the ones still running when
         # wrk stops would slow the next scenario down.
         ("home page with live figures /", "/", "", "GET"),
+        ("public search /laporan/?q=jalan+rusak", "/laporan/?q=jalan+rusak", "", "GET"),
     ]
+    return listed
 
 
 def _table(run: dict[str, Any]) -> list[str]:
@@ -65,8 +92,10 @@ def _table(run: dict[str, Any]) -> list[str]:
 
 def _ratio(run: dict[str, Any]) -> str:
     by = {s["name"]: s for s in run["scenarios"]}
-    bare = by["bare Django JSON endpoint"]
-    intake = by["intake: Open311 POST requests.json"]
+    bare = by.get("bare Django JSON endpoint")
+    intake = by.get("intake: Open311 POST requests.json")
+    if not bare or not intake or not bare["seconds"] or not intake["seconds"]:
+        return "Pages only in this run: no intake, floor or bare-endpoint load."
     bare_rate = bare["requests"] / bare["seconds"]
     intake_rate = intake["requests"] / intake["seconds"]
     ratio = intake_rate / bare_rate if bare_rate else 0
@@ -103,11 +132,13 @@ def write_section(
     facts: dict[str, Any],
     runs: list[dict[str, Any]],
     args: argparse.Namespace,
+    section: str = "http",
 ) -> None:
+    begin, end, heading = SECTIONS[section]
     v = facts["versions"]
     lines = [
-        BEGIN,
-        "## HTTP and scale (issue #9)",
+        begin,
+        heading,
         "",
         f"Command: `{command}` — run {datetime.now(UTC):%Y-%m-%d %H:%M} UTC, "
         f"{facts['total_s']} s in all. Method: docs/decisions/0019-bulk-seed-and-benchmarks.md.",
@@ -128,7 +159,15 @@ def write_section(
     for run in runs:
         p = run["prepared"]
         name = "PostgreSQL (Redis cache, db 12)" if run["db"] == "postgres" else "SQLite (WAL)"
-        lines += ["", f"### {name}, {p['reports']:,} reports", ""]
+        size = run.get("size")
+        lines += ["", f"#### {name}, {p['reports']:,} reports", ""]
+        if run.get("disk_mb") and size:
+            lines.append(
+                f"Database size {run['disk_mb'] / 1024:,.1f} GB "
+                f"({run['disk_mb'] / 1024 / (p['reports'] / 1e6):,.2f} GB per million reports); "
+                f"load average before {', '.join(f'{x:.2f}' for x in run['load_before'])}."
+            )
+            lines.append("")
         if p.get("seeded"):
             lines.append(
                 f"Seeded in this run: {p['seeded']:,} reports in {p['steps_s'].get('seed')} s "
@@ -159,26 +198,73 @@ def write_section(
                 else "."
             )
         )
+        if run.get("intake"):
+            lines += ["", f"End to end (acknowledged and recorded): {run['intake']}."]
+        if run.get("lag"):
+            lines += ["", f"Recording lag behind the notification backlog: {run['lag']}."]
+        if run.get("routing"):
+            lines += [
+                "",
+                "Duplicate detection and routing suggestions (bench/routing/, same database):",
+                "",
+                "```",
+                run["routing"]["duplicates"],
+                run["routing"]["suggest"],
+                "```",
+            ]
         lines += [
-            "",
-            "Duplicate detection and routing suggestions (bench/routing/, same database):",
-            "",
-            "```",
-            run["routing"]["duplicates"],
-            run["routing"]["suggest"],
-            "```",
             "",
             "Load average after this database: "
             + ", ".join(f"{x:.2f}" for x in run["load_after"])
             + ".",
         ]
-    lines.append(END)
-    section = "\n".join(lines) + "\n"
+    lines.append(end)
+    written = "\n".join(lines) + "\n"
     text = out.read_text() if out.exists() else "# Benchmarks\n"
-    pattern = re.compile(re.escape(BEGIN) + r".*?" + re.escape(END) + r"\n?", re.DOTALL)
+    pattern = re.compile(re.escape(begin) + r".*?" + re.escape(end) + r"\n?", re.DOTALL)
     text = (
-        pattern.sub(lambda _m: section, text)
+        pattern.sub(lambda _m: written, text)
         if pattern.search(text)
-        else text.rstrip() + "\n\n" + section
+        else text.rstrip() + "\n\n" + written
     )
     out.write_text(text)
+
+
+def headline(run: dict[str, Any], reports: int, commit: str) -> dict[str, object]:
+    """One entry of docs/benchmarks.json: the figures issue #23 asks for, from one run.
+
+    `reports` is the size asked for (the growth table's column); the database holds a few more
+    (the demo's played-through reports and earlier runs' submissions): `reports_in_database`.
+    Figures a run did not measure (a pages-only run has no intake, lag or floor) are null."""
+    rates = {s["name"]: s["requests"] / s["seconds"] for s in run["scenarios"] if s["seconds"]}
+    floor = rates.get("durable floor: bare + one INSERT")
+    intake = rates.get("intake: Open311 POST requests.json")
+    rss = [m[0] for m in run.get("memory_mb", [])]
+    # A page none of whose requests finished within the load has no p95 (null), not 0 ms.
+    gets = {
+        s["name"]: round(s["p95_ms"], 1) if s["requests"] else None
+        for s in run["scenarios"]
+        if s["status"]
+    }
+    return {
+        "database": "postgresql" if run["db"] == "postgres" else "sqlite",
+        "reports": reports,
+        "commit": commit,
+        "date": f"{datetime.now(UTC):%Y-%m-%d}",
+        "p95_ms": gets,
+        "intake_per_floor": round(intake / floor, 3) if intake and floor else None,
+        "end_to_end_per_ack": run.get("intake", {}).get("end_to_end_per_ack"),
+        "cpu_ms_per_recorded_report": run.get("intake", {}).get("cpu_ms_per_recorded"),
+        "rss_mb_per_worker": round(sum(rss) / len(rss), 1) if rss else None,
+        "recording_lag_p95_s": run.get("lag", {}).get("lag_p95_s"),
+        "reports_in_database": run.get("prepared", {}).get("reports"),
+        "disk_mb": run.get("disk_mb"),
+        "load_average": [round(x, 2) for x in run["load_before"]] if "load_before" in run else None,
+    }
+
+
+def write_json(path: Path, entries: list[dict[str, object]]) -> None:
+    """Append this run's entries to docs/benchmarks.json (``{"runs": [...]}``)."""
+    data = json.loads(path.read_text()) if path.exists() else {"runs": []}
+    data["runs"].extend(entries)
+    path.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n")

@@ -14,7 +14,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import platform
+import re
 import signal
 import sqlite3
 import subprocess  # nosec B404 — runs this repository's own tools
@@ -22,30 +22,61 @@ import sys
 import time
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import cast
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from bench.http import processes, report, wrk
+from bench.http import growth, processes, report, wrk
 
 ROOT = Path(__file__).resolve().parents[2]
 VENV = ROOT / ".venv" / "bin"
-PG_URL = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/bench")
+PG_SERVER = os.environ.get("BENCH_POSTGRES", "postgres://postgres@127.0.0.1:5432")
 REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/12")
 
 
-def _env(db: str) -> dict[str, str]:
+def pg_url(reports: int, sizes: int) -> str:
+    """The database for a size: `bench_<size>` (bench_100k, bench_1m, bench_10m …), so every size
+    is seeded once and kept; BENCH_DATABASE_URL overrides it for a run of one size."""
+    if sizes == 1 and os.environ.get("BENCH_DATABASE_URL"):
+        return os.environ["BENCH_DATABASE_URL"]
+    return f"{PG_SERVER}/bench_{growth.label(reports).lower().replace(',', '')}"
+
+
+def _env(db: str, url: str = "") -> dict[str, str]:
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "layani.config.settings.bench"}
     env["PYTHONPATH"] = str(ROOT)
     env.pop("DATABASE_URL", None)
     env.pop("REDIS_URL", None)
     if db == "postgres":
-        env["DATABASE_URL"] = PG_URL
+        env["DATABASE_URL"] = url
         env["REDIS_URL"] = REDIS_URL
-        env["LAYANI_DATA_DIR"] = str(ROOT / "var" / "bench" / "postgres")
+        name = url.rsplit("/", 1)[-1]
+        env["LAYANI_DATA_DIR"] = str(ROOT / "var" / "bench" / f"postgres-{name}")
     else:
         env["LAYANI_DATA_DIR"] = str(ROOT / "var" / "bench" / "sqlite")
     return env
+
+
+def _ensure_database(url: str) -> None:
+    """Create the PostgreSQL database of `url` when it does not exist yet."""
+    server, name = url.rsplit("/", 1)
+    if not re.fullmatch(r"[A-Za-z0-9_]+", name):
+        sys.exit(f"Database name {name!r}: use letters, digits and underscores only.")
+    admin = f"{server}/postgres"
+    exists = subprocess.run(  # noqa: S603  # nosec B603
+        ["psql", admin, "-tAc", f"SELECT 1 FROM pg_database WHERE datname = '{name}'"],  # noqa: S607, S608  # nosec B608 - name checked above
+        capture_output=True, text=True, check=True,
+    ).stdout.strip()  # fmt: skip
+    if exists != "1":
+        _say(f"creating database {name}")
+        subprocess.run(["psql", admin, "-c", f'CREATE DATABASE "{name}"'], check=True)  # noqa: S603, S607  # nosec B603
+
+
+def _disk_mb(env: dict[str, str]) -> float | None:
+    if "DATABASE_URL" not in env:
+        path = Path(env["LAYANI_DATA_DIR"]) / "layani.sqlite3"
+        return round(path.stat().st_size / 2**20, 1) if path.exists() else None
+    return round(_count(env, "SELECT pg_database_size(current_database())") / 2**20, 1)
 
 
 def _say(message: str) -> None:
@@ -95,11 +126,21 @@ def _wait_for_journal(env: dict[str, str], db: str, seconds: float = 1800) -> di
     return {"waiting": waiting, "left": left, "seconds": round(took, 1), "rate": round(rate, 1)}
 
 
-def bench_database(db: str, args: argparse.Namespace, workdir: Path) -> dict[str, object]:
-    env = _env(db)
-    _say(f"{db}: preparing {args.reports:,} reports (seeded once, kept in var/bench or db 'bench')")
+def bench_database(
+    db: str, reports: int, args: argparse.Namespace, workdir: Path
+) -> dict[str, object]:
+    url = pg_url(reports, len(args.reports)) if db == "postgres" else ""
+    if url:
+        _ensure_database(url)
+    env = _env(db, url)
+    if url:  # db 12 is the bench's own cache: no figure cached for another size survives
+        import redis
+
+        redis.Redis.from_url(REDIS_URL).flushdb()
+    load_before = os.getloadavg()
+    _say(f"{db}: preparing {reports:,} reports (seeded once, kept in {env['LAYANI_DATA_DIR']})")
     started = time.monotonic()
-    output = _python("bench/http/prepare.py", env, f"--reports={args.reports}")
+    output = _python("bench/http/prepare.py", env, f"--reports={reports}", capture=True)
     prepared = json.loads(output.strip().splitlines()[-1])  # the last line; commands print too
     prepared["prepare_s"] = round(time.monotonic() - started, 1)
     _say(f"{db}: {prepared}")
@@ -136,10 +177,21 @@ def bench_database(db: str, args: argparse.Namespace, workdir: Path) -> dict[str
         stdout=worker_log,
         stderr=subprocess.STDOUT,
     )  # fmt: skip
-    results: dict[str, object] = {"db": db, "prepared": prepared, "scenarios": []}
+    results: dict[str, object] = {
+        "db": db,
+        "size": reports,
+        "prepared": prepared,
+        "scenarios": [],
+        "load_before": load_before,
+        "disk_mb": _disk_mb(env),
+    }
     try:
         processes.wait_until_up(f"{base}/", gunicorn)
-        scenarios = [s for s in report.scenarios(fixtures) if not args.only or s[0] in args.only]
+        scenarios = [
+            s
+            for s in report.scenarios(fixtures)
+            if (not args.only or s[0] in args.only) and (not args.pages or s[3] == "GET")
+        ]
         for name, path, cookie, kind in scenarios:
             url = base + path
             if kind == "GET":
@@ -200,7 +252,7 @@ def bench_database(db: str, args: argparse.Namespace, workdir: Path) -> dict[str
         results["memory_mb"] = [processes.memory_mb(pid) for pid in workers]
         results["master_mb"] = processes.memory_mb(gunicorn.pid)
         results["worker_mb"] = processes.memory_mb(worker.pid)
-        if not args.only or args.lag:
+        if (not args.only and not args.pages) or args.lag:
             results["lag"] = _lag(env, db, base, fixtures, args.backlog)
     finally:
         gunicorn.send_signal(signal.SIGTERM)
@@ -210,7 +262,7 @@ def bench_database(db: str, args: argparse.Namespace, workdir: Path) -> dict[str
         worker.wait(timeout=120)
         other.wait(timeout=120)
         worker_log.close()
-    if not args.only:
+    if not args.only and not args.pages:
         results["routing"] = _routing(env, db)
     results["load_after"] = os.getloadavg()
     return results
@@ -248,34 +300,6 @@ def _lag(
     return lag
 
 
-def headline(run: dict[str, Any], reports: int, commit: str) -> dict[str, object]:
-    """One entry of docs/benchmarks.json: the figures issue #23 asks for, from one run."""
-    rates = {s["name"]: s["requests"] / s["seconds"] for s in run["scenarios"] if s["seconds"]}
-    floor = rates.get("durable floor: bare + one INSERT")
-    intake = rates.get("intake: Open311 POST requests.json")
-    rss = [m[0] for m in run.get("memory_mb", [])]
-    gets = {s["name"]: round(s["p95_ms"], 1) for s in run["scenarios"] if s["status"]}
-    return {
-        "database": "postgresql" if run["db"] == "postgres" else "sqlite",
-        "reports": reports,
-        "commit": commit,
-        "date": f"{datetime.now(UTC):%Y-%m-%d}",
-        "p95_ms": gets,
-        "intake_per_floor": round(intake / floor, 3) if intake and floor else None,
-        "end_to_end_per_ack": run.get("intake", {}).get("end_to_end_per_ack"),
-        "cpu_ms_per_recorded_report": run.get("intake", {}).get("cpu_ms_per_recorded"),
-        "rss_mb_per_worker": round(sum(rss) / len(rss), 1) if rss else None,
-        "recording_lag_p95_s": run.get("lag", {}).get("lag_p95_s"),
-    }
-
-
-def write_json(path: Path, entries: list[dict[str, object]]) -> None:
-    """Append this run's entries to docs/benchmarks.json (``{"runs": [...]}``)."""
-    data = json.loads(path.read_text()) if path.exists() else {"runs": []}
-    data["runs"].extend(entries)
-    path.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n")
-
-
 def _routing(env: dict[str, str], db: str) -> dict[str, str]:
     """The routing scripts from bench/routing/, against this database's N reports."""
     _say(f"{db}: duplicate detection (bench/routing/bench_duplicates.py) at this size")
@@ -288,43 +312,15 @@ def _routing(env: dict[str, str], db: str) -> dict[str, str]:
     return {"duplicates": duplicates.strip(), "suggest": suggest.strip()}
 
 
-def machine() -> dict[str, object]:
-    cpu = next(
-        (
-            line.split(":", 1)[1].strip()
-            for line in Path("/proc/cpuinfo").read_text().splitlines()
-            if line.startswith("model name")
-        ),
-        platform.processor(),
-    )
-    mem_kb = int(Path("/proc/meminfo").read_text().split()[1])
-    versions = {}
-    for name, command in {
-        "python": [str(VENV / "python"), "--version"],
-        "django": [str(VENV / "python"), "-c", "import django; print(django.get_version())"],
-        "gunicorn": [str(VENV / "gunicorn"), "--version"],
-        "wrk": ["wrk", "--version"],
-        "postgresql": ["psql", "--version"],
-        "sqlite": [str(VENV / "python"), "-c", "import sqlite3; print(sqlite3.sqlite_version)"],
-    }.items():
-        try:
-            out = subprocess.run(command, capture_output=True, text=True, timeout=30)  # noqa: S603  # nosec B603
-            versions[name] = (out.stdout or out.stderr).strip().splitlines()[0]
-        except (OSError, IndexError):
-            versions[name] = "not found"
-    return {
-        "cpu": cpu,
-        "cores": os.cpu_count(),
-        "ram_gb": round(mem_kb / 1024 / 1024, 1),
-        "kernel": platform.release(),
-        "versions": versions,
-        "load_before": os.getloadavg(),
-    }
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--reports", type=int, default=1_000_000)
+    parser.add_argument(
+        "--reports",
+        type=int,
+        nargs="+",
+        default=[1_000_000],
+        help="One size or a ladder (100000 1000000 10000000): PostgreSQL database bench_<size> each.",
+    )
     parser.add_argument("--db", choices=["sqlite", "postgres", "both"], default="both")
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--connections", type=int, default=8)
@@ -344,37 +340,51 @@ def main() -> None:
         help="Write the headline figures to var/bench/benchmarks-smoke.json, not docs/.",
     )
     parser.add_argument(
+        "--pages",
+        action="store_true",
+        help="Only the GET scenarios (no intake, floor, lag or routing); recorded as usual.",
+    )
+    parser.add_argument(
         "--only",
         nargs="+",
         metavar="SCENARIO",
         help="Run only these scenarios (their full names); the report is not written.",
     )
     args = parser.parse_args()
-    if args.reports < 1000:
+    if min(args.reports) < 1000:
         parser.error("--reports must be at least 1000.")
     workdir = ROOT / "var" / "bench"
     workdir.mkdir(parents=True, exist_ok=True)
-    facts = machine()
+    facts = processes.machine()
     _say(f"machine: {facts}")
     started = time.monotonic()
     runs = []
-    for db in ["sqlite", "postgres"] if args.db == "both" else [args.db]:
-        runs.append(bench_database(db, args, workdir))
+    for reports in args.reports:
+        for db in ["sqlite", "postgres"] if args.db == "both" else [args.db]:
+            runs.append(bench_database(db, reports, args, workdir))
     facts["total_s"] = round(time.monotonic() - started)
-    command = f"make bench REPORTS={args.reports} BENCH_DB={args.db}"
+    sizes = " ".join(str(n) for n in args.reports)
+    command = f"make bench REPORTS='{sizes}' BENCH_DB={args.db}" + (
+        " BENCH_ARGS=--pages" if args.pages else ""
+    )
     commit = subprocess.run(  # nosec B603
         ["git", "rev-parse", "--short", "HEAD"],  # noqa: S607
         capture_output=True, text=True, cwd=ROOT, check=False,
     ).stdout.strip()  # fmt: skip
-    entries = [headline(run, args.reports, commit) for run in runs]
+    entries = [report.headline(run, cast(int, run["size"]), commit) for run in runs]
     _say(f"headline: {json.dumps(entries)}")
-    write_json(workdir / "benchmarks-smoke.json" if args.smoke or args.only else args.json, entries)
+    target = workdir / "benchmarks-smoke.json" if args.smoke or args.only else args.json
+    report.write_json(target, entries)
     if args.only:
         (workdir / "results-only.json").write_text(json.dumps({"runs": runs}, indent=1))
         _say(f"done in {facts['total_s']} s; partial run, results in var/bench/results-only.json")
         return
     (workdir / "results.json").write_text(json.dumps({"machine": facts, "runs": runs}, indent=1))
-    report.write_section(args.out, command, facts, runs, args)
+    section = "national" if args.db == "postgres" else "http"
+    report.write_section(args.out, command, facts, runs, args, section)
+    if not args.smoke:
+        all_entries = json.loads(args.json.read_text())["runs"]
+        growth.write(all_entries, args.out, args.out.parent / "benchmarks-growth.svg")
     _say(f"done in {facts['total_s']} s; results in {args.out} and var/bench/results.json")
 
 

@@ -2,12 +2,16 @@
 
 Maintaining fifteen indexes of `intake_report` row by row, and checking every foreign key of every
 row at commit, costs more than the rows themselves; building an index once over the finished
-table, and validating a foreign key in one join, costs much less. `set_aside` drops the indexes
-that no constraint owns (primary keys and unique constraints stay, and keep checking while the
-seed writes) and the foreign keys of the given tables, and gives them back afterwards from the
-definitions PostgreSQL itself printed (``pg_get_indexdef``, ``pg_get_constraintdef``), under
-their own names, so the schema is exactly what the migrations made: rebuilding a unique index or
-adding a foreign key checks every row, as writing with them on would have.
+table, and validating a foreign key in one join, costs much less. `set_aside` drops the plain
+column indexes that no constraint owns and the foreign keys of the given tables, and gives them
+back afterwards from the definitions PostgreSQL itself printed (``pg_get_indexdef``,
+``pg_get_constraintdef``), under their own names; adding a foreign key checks every row, as
+writing with it on would have. Primary keys and unique constraints stay, and keep checking while
+the seed writes. Partial and expression indexes stay too: their predicate, printed and parsed
+again, comes back as a different (equivalent) expression — ``= ANY (ARRAY[('a'::varchar)::text,
+…])`` instead of ``= ANY ((ARRAY['a'::varchar, …])::text[])`` — and the planner matches a
+query's ``IN (…)`` against the migration's form, so the schema must be exactly what the
+migrations made (tests/test_bulk_schema.py compares ``pg_indexes`` before and after).
 
 The definitions are also kept in a table of their own (`PENDING`) until they are back, so that a
 seed killed half-way leaves them behind: the next seed (or `restore_pending`) restores them first.
@@ -24,6 +28,15 @@ from django.db import connection
 PENDING = "layani_seed_set_aside"
 
 
+def _checks_now() -> None:
+    """Inside an outer transaction (tests), fire the deferred foreign-key checks still pending:
+    PostgreSQL refuses to alter a table that has some."""
+    if connection.in_atomic_block:
+        with connection.cursor() as cursor:
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+            cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+
+
 def _definitions(tables: Sequence[str]) -> list[tuple[str, str, str, str]]:
     """(kind, table, name, SQL that recreates it) for every index without a constraint and
     every foreign key of `tables`."""
@@ -36,6 +49,7 @@ def _definitions(tables: Sequence[str]) -> list[tuple[str, str, str, str]]:
               JOIN pg_class t ON t.oid = x.indrelid
               JOIN pg_namespace n ON n.oid = t.relnamespace
              WHERE n.nspname = current_schema() AND t.relname = ANY(%s)
+               AND x.indpred IS NULL AND x.indexprs IS NULL
                AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = x.indexrelid)
             UNION ALL
             SELECT 'fk', t.relname, c.conname,
@@ -60,6 +74,7 @@ def restore_pending(say: Callable[[str], None] | None = None) -> int:
             return 0
         cursor.execute(f"SELECT kind, tbl, name, ddl FROM {PENDING} ORDER BY kind DESC, tbl, name")  # noqa: S608  # nosec B608
         pending = list(cursor.fetchall())
+    _checks_now()
     present = {name for _kind, _table, name, _ddl in _definitions([t for _k, t, _n, _d in pending])}
     started = time.monotonic()
     for kind, table, name, ddl in pending:
@@ -84,6 +99,7 @@ def set_aside(tables: Sequence[str], say: Callable[[str], None] | None = None) -
         yield 0
         return
     restore_pending(say)
+    _checks_now()
     definitions = _definitions(tables)
     with connection.cursor() as cursor:
         cursor.execute(
