@@ -14,8 +14,11 @@ Two ways to deliver:
 - `workers=True` (the lag bench): the database queue backend, decisions enqueue the delivery
   task after commit, and a `db_worker` per deployment runs it, as in production.
 
-Everything inside a deployment happens in its own processes (`steps`, the CLI), never in the
-process that runs the test, so the two databases and settings never mix.
+Everything inside a deployment happens in its own processes, never in the process that runs the
+test, so the two databases and settings never mix: gunicorn, the CLI (`layani …`), the queue
+workers, and the deployment's agent (tests/federation/steps.py --serve), one long-lived process
+that makes the staff's and the operator's moves through the real services and reads the database
+for the checks (a process per step would cost a Django start each, seconds on a loaded machine).
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
@@ -52,8 +56,8 @@ DATA_DIR = Path(os.environ["LAYANI_DATA_DIR"])
 DATABASES = {"default": database_from_env(DATA_DIR / "layani.sqlite3")}
 MEDIA_ROOT = DATA_DIR / "media"
 LAYANI_FEDERATION_ID = os.environ["LAYANI_FEDERATION_ID"]
-# Retries fall due after 1 s, 2 s, 4 s … instead of 10 s, 20 s … (the schedule, shortened).
-LAYANI_FEDERATION_FIRST_RETRY_SECONDS = 1
+# Retries fall due after 2 s, 4 s, 8 s … instead of 10 s, 20 s … (the schedule, shortened).
+LAYANI_FEDERATION_FIRST_RETRY_SECONDS = 2
 """
 
 _DELIBERATE = """
@@ -98,6 +102,7 @@ class Deployment:
         self.port = free_port()
         self.server: subprocess.Popen[bytes] | None = None
         self.worker_processes: list[subprocess.Popen[bytes]] = []
+        self.agent: subprocess.Popen[str] | None = None
         self.db_name = ""
         (self.folder / "tmp").mkdir()
         self.env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL")}
@@ -146,11 +151,30 @@ class Deployment:
         return self.run(str(BIN / "layani"), *args, check=check)
 
     def steps(self, *steps: tuple[str, dict[str, Any]]) -> list[dict[str, Any]]:
-        """Run the steps (tests/federation/steps.py) in one process; their results in order."""
-        done = self.run(
-            sys.executable, "-m", "tests.federation.steps", json.dumps([list(s) for s in steps])
-        )
-        return list(json.loads(done.stdout.strip().splitlines()[-1]))
+        """Run the steps (tests/federation/steps.py) in the deployment's agent, a process of its
+        own started on first use (it outlives restarts of gunicorn); their results in order."""
+        if self.agent is None or self.agent.poll() is not None:
+            with open(self.folder / "agent.log", "ab") as log:
+                self.agent = subprocess.Popen(
+                    [sys.executable, "-m", "tests.federation.steps", "--serve"],
+                    env=self.env,
+                    cwd=self.folder,
+                    stdin=subprocess.PIPE,
+                    stdout=subprocess.PIPE,
+                    stderr=log,
+                    text=True,
+                    start_new_session=True,
+                )
+        assert self.agent.stdin is not None and self.agent.stdout is not None
+        self.agent.stdin.write(json.dumps([list(s) for s in steps]) + "\n")
+        self.agent.stdin.flush()
+        line = self.agent.stdout.readline()
+        if not line:
+            raise AssertionError(f"[{self.name}] the agent died:\n{self._tail('agent.log')}")
+        answer = json.loads(line)
+        if "error" in answer:
+            raise AssertionError(f"[{self.name}] steps {steps} failed:\n{answer['error']}")
+        return list(answer["results"])
 
     def step(self, step_name: str, /, **kwargs: Any) -> dict[str, Any]:
         return self.steps((step_name, kwargs))[0]
@@ -162,8 +186,7 @@ class Deployment:
 
     def prepare(self) -> None:
         self.layani("migrate", "-v0")
-        self.layani("load_regions", "--province", "34")
-        self.layani("load_categories")
+        self.step("load_reference")
 
     # -- processes ------------------------------------------------------------------------------
 
@@ -238,11 +261,21 @@ class Deployment:
         self.worker_processes = []
 
     def log_tail(self) -> str:
-        path = self.folder / "gunicorn.log"
+        return self._tail("gunicorn.log")
+
+    def _tail(self, name: str) -> str:
+        path = self.folder / name
         return path.read_text(errors="replace")[-3000:] if path.exists() else ""
 
     def close(self) -> None:
         self.kill()
+        if self.agent is not None:
+            self.agent.stdin.close()  # type: ignore[union-attr]  # the agent ends at EOF
+            try:
+                self.agent.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.agent.pid, signal.SIGKILL)
+                self.agent.wait(timeout=15)
         if self.postgres_url and self.db_name:
             with _admin_connect(self.postgres_url) as conn:
                 conn.execute(
@@ -265,11 +298,14 @@ class Pair:
             raise
 
     def prepare(self) -> None:
+        """Migrate and load both at once (two processes), then make each the other's peer."""
+        with ThreadPoolExecutor(2) as pool:
+            for done in [pool.submit(d.prepare) for d in (self.origin, self.receiver)]:
+                done.result()
         for dep, region, level, name, peer, peer_level, peer_region in (
             (self.origin, "34.04", "regency", "Kabupaten Sleman", self.receiver, "province", "34"),
             (self.receiver, "34", "province", "DIY", self.origin, "regency", "34.04"),
         ):
-            dep.prepare()
             dep.step(
                 "setup",
                 region=region,

@@ -1,11 +1,13 @@
 """What the end-to-end tests do inside one deployment, run as its own process.
 
     python -m tests.federation.steps '[["submit", {...}], ["forward", {...}], ...]'
+    python -m tests.federation.steps --serve      # the same, one JSON line per request
 
 with the deployment's environment (its settings module, database and data folder). Every step
 goes through the real services — the same calls the console and the portal make — so the audit
-entries, the outbox and the hops are written as in production. The steps run in one process (one
-Django start for many moves) and their results are printed as one JSON list on the last line.
+entries, the outbox and the hops are written as in production. The results are printed as one
+JSON list on the last line; `--serve` keeps one process (the deployment's agent) answering line
+after line, so a test pays for Django's start once.
 
 The cast of a deployment (`setup`): a coordinator in the regional government, one office with an
 officer, the matrix naming the peer's agency for road damage at the peer's level, and the peer
@@ -19,6 +21,7 @@ import io
 import json
 import sys
 import time
+import traceback
 from typing import Any
 
 import django
@@ -48,6 +51,13 @@ from layani.intake.services import Identity, ReportSubmission, submit_report  # 
 
 VILLAGE = "34.04.07.2001"  # in Sleman, inside the province too
 CATEGORY = "jalan-rusak"
+
+
+def load_reference() -> dict[str, Any]:
+    """The DIY regions and the default categories (`layani load_regions`, `load_categories`)."""
+    call_command("load_regions", "--province", "34", stdout=io.StringIO())
+    call_command("load_categories", stdout=io.StringIO())
+    return {}
 
 
 def setup(
@@ -181,18 +191,27 @@ def dispose(*, tracking_id: str) -> dict[str, Any]:
 
 def handle(*, tracking_id: str, follow_up: str, outcome: str, explanation: str) -> dict[str, Any]:
     """The officer accepts the task, posts a public follow-up and proposes the closure."""
-    officer = _user("petugas")
-    task = Task.objects.get(case_id=_report(tracking_id).pk, role=TaskRole.LEAD)
-    cs.accept_task(task, actor=officer)
-    cs.post_message(_report(tracking_id), actor=officer, kind="follow_up", body=follow_up)
-    cs.propose_closure(
-        _report(tracking_id), actor=officer, outcome=outcome, explanation=explanation
-    )
+    accept(tracking_id=tracking_id)
+    cs.post_message(_report(tracking_id), actor=_user("petugas"), kind="follow_up", body=follow_up)
+    return propose(tracking_id=tracking_id, outcome=outcome, explanation=explanation)
+
+
+def follow_up(*, tracking_id: str, text: str, kind: str = "follow_up") -> dict[str, Any]:
+    """The officer writes to the reporter: a follow-up, or a question (kind "request")."""
+    cs.post_message(_report(tracking_id), actor=_user("petugas"), kind=kind, body=text)
     return {}
 
 
-def follow_up(*, tracking_id: str, text: str) -> dict[str, Any]:
-    cs.post_message(_report(tracking_id), actor=_user("petugas"), kind="follow_up", body=text)
+def accept(*, tracking_id: str) -> dict[str, Any]:
+    task = Task.objects.get(case_id=_report(tracking_id).pk, role=TaskRole.LEAD)
+    cs.accept_task(task, actor=_user("petugas"))
+    return {}
+
+
+def propose(*, tracking_id: str, outcome: str, explanation: str) -> dict[str, Any]:
+    cs.propose_closure(
+        _report(tracking_id), actor=_user("petugas"), outcome=outcome, explanation=explanation
+    )
     return {}
 
 
@@ -240,8 +259,7 @@ def take_on(*, tracking_ids: list[str], text: str, pause: float = 0.0) -> dict[s
         if n and pause:
             time.sleep(pause)
         dispose(tracking_id=tracking_id)
-        task = Task.objects.get(case_id=_report(tracking_id).pk, role=TaskRole.LEAD)
-        cs.accept_task(task, actor=_user("petugas"))
+        accept(tracking_id=tracking_id)
         follow_up(tracking_id=tracking_id, text=f"{text} ({n})")
     return {}
 
@@ -337,6 +355,7 @@ def totals() -> dict[str, Any]:
 STEPS = {
     f.__name__: f
     for f in (
+        load_reference,
         setup,
         submit,
         forward,
@@ -348,7 +367,9 @@ STEPS = {
         forget_delivery,
         dispose,
         handle,
+        accept,
         follow_up,
+        propose,
         decline,
         received,
         state,
@@ -357,11 +378,27 @@ STEPS = {
 }
 
 
+def run(steps: list[list[Any]]) -> list[dict[str, Any]]:
+    return [STEPS[name](**kwargs) for name, kwargs in steps]
+
+
+def serve() -> None:
+    """One JSON list of steps per line on stdin, one JSON answer per line on stdout: the
+    deployment's agent, so that a test pays for Django's start once, not once per step."""
+    for line in sys.stdin:
+        try:
+            answer: dict[str, Any] = {"results": run(json.loads(line))}
+        except Exception:  # the test shows it; the agent goes on
+            answer = {"error": traceback.format_exc()}
+        sys.stdout.write(json.dumps(answer) + "\n")
+        sys.stdout.flush()
+
+
 def main(argv: list[str]) -> None:
-    results = []
-    for name, kwargs in json.loads(argv[0]):
-        results.append(STEPS[name](**kwargs))
-    print(json.dumps(results))  # noqa: T201 - the caller reads the last line
+    if argv == ["--serve"]:
+        serve()
+        return
+    print(json.dumps(run(json.loads(argv[0]))))  # noqa: T201 - the caller reads the last line
 
 
 if __name__ == "__main__":

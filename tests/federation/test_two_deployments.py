@@ -107,39 +107,49 @@ def test_a_forward_delivered_twice_makes_one_report(pair):
     assert there[tracking_id] == {"by_hop": [remote], "by_key": [remote]}
 
 
-def _not_before(moment: datetime, iso: str, seconds: float) -> bool:
-    return datetime.fromisoformat(iso).timestamp() >= moment.timestamp() + seconds
+def _at(iso: str) -> float:
+    return datetime.fromisoformat(iso).timestamp()
+
+
+def _sleep_until(moment: float) -> None:
+    time.sleep(max(0.0, moment - time.time()))  # a retry falls due (no pass asserts speed)
 
 
 def test_receiver_down_for_a_while_then_back_gets_it_once(pair):
+    first_wait = 2  # LAYANI_FEDERATION_FIRST_RETRY_SECONDS in the harness
     pair.receiver.kill()
     try:
         tracking_id = pair.origin.step("submit")["tracking_id"]
         pair.origin.step("forward", tracking_id=tracking_id, level=PROVINCE, reason=REASON)
-        tries = []
-        for _ in range(2):
-            started = datetime.now().astimezone()
+
+        def attempt() -> tuple[float, dict, dict]:
+            started = time.time()
             passed, state = pair.origin.steps(
                 ("deliver", {}), ("state", {"tracking_id": tracking_id})
             )
-            tries.append((started, passed, state["outbox"][0]))
+            return started, passed, state["outbox"][0]
+
+        started, passed, first = attempt()
+        assert passed["failed"] >= 1 and passed["delivered"] == 0, passed
+        assert first["attempts"] == 1 and not first["delivered"] and not first["given_up"]
+        assert "Connection refused" in first["last_error"]
+        assert _at(first["next_attempt_at"]) >= started + first_wait
+        started, passed, same = attempt()
+        if started < _at(first["next_attempt_at"]):  # not due yet: the pass leaves it waiting
+            assert same["attempts"] == 1, same
+        _sleep_until(_at(first["next_attempt_at"]))
+        started, passed, second = attempt()
+        assert second["attempts"] == 2 and not second["given_up"], second
+        assert _at(second["next_attempt_at"]) >= started + 2 * first_wait  # the wait doubles
     finally:
         pair.receiver.start()
-    for number, (started, passed, message) in enumerate(tries, start=1):
-        assert passed["failed"] >= 1 and passed["delivered"] == 0, passed
-        assert message["attempts"] == number and not message["delivered"]
-        assert not message["given_up"] and "Connection refused" in message["last_error"]
-        # Doubling backoff from the (shortened) first wait of 1 s: 1 s, then 2 s.
-        assert _not_before(started, message["next_attempt_at"], 2 ** (number - 1))
-    due = datetime.fromisoformat(tries[-1][2]["next_attempt_at"]).timestamp()
-    time.sleep(max(0.0, due - time.time()))  # the backoff runs out (no pass is faster than due)
+    _sleep_until(_at(second["next_attempt_at"]))
     passed, state = pair.origin.steps(("deliver", {}), ("state", {"tracking_id": tracking_id}))
     assert passed["delivered"] >= 1, passed
     message = state["outbox"][0]
     assert message["delivered"] and message["attempts"] == 3
     remote = state["hops"][0]["remote_tracking_id"]
-    again = pair.origin.step("deliver")
-    assert again["delivered"] == 0
+    assert pair.origin.step("deliver")["delivered"] == 0
     there = pair.receiver.step("received", origin_tracking_ids=[tracking_id])
     assert there[tracking_id] == {"by_hop": [remote], "by_key": [remote]}
 
@@ -178,13 +188,17 @@ def test_receiver_killed_mid_way_loses_nothing_and_doubles_nothing(pair):
     assert delivering.returncode == 0, err
     assert "'failed': 0" not in out, out  # the kill did land mid-way
     pair.receiver.start()
-    for _ in range(6):
-        time.sleep(2)  # the first retries fall due (1 s, 2 s …)
-        passed = pair.origin.step("deliver")
-        if passed["failed"] == 0 and passed["delivered"] == 0:
+    deadline = time.monotonic() + 90
+    while True:
+        states = pair.origin.steps(*(("state", {"tracking_id": t}) for t in ids))
+        waiting = [s["outbox"][0] for s in states if not s["outbox"][0]["delivered"]]
+        if not waiting:
             break
-    states = pair.origin.steps(*(("state", {"tracking_id": t}) for t in ids))
-    assert all(s["outbox"][0]["delivered"] for s in states), [s["outbox"] for s in states]
+        assert time.monotonic() < deadline, waiting
+        assert not any(m["given_up"] for m in waiting), waiting
+        _sleep_until(min(_at(m["next_attempt_at"]) for m in waiting))
+        pair.origin.step("deliver")
+    assert any(s["outbox"][0]["attempts"] > 1 for s in states)  # some were retried
     remote = {t: s["hops"][0]["remote_tracking_id"] for t, s in zip(ids, states, strict=True)}
     there = pair.receiver.step("received", origin_tracking_ids=ids)
     for tracking_id in ids:
@@ -237,6 +251,41 @@ def test_progress_flows_back_and_the_citizen_confirms_at_the_origin(pair):
     there = pair.receiver.step("state", tracking_id=remote)
     assert there["status"] == "closed" and there["rating"] == 4
     assert "confirmed" in there["inbound"]
+
+
+def test_a_question_is_answered_and_a_closure_disputed_at_the_origin(pair):
+    submitted, remote = forward_one(pair)
+    tracking_id = submitted["tracking_id"]
+    question = "Di sisi mana tepatnya lubang itu, dekat jembatan atau dekat masjid?"
+    pair.receiver.steps(
+        ("dispose", {"tracking_id": remote}),
+        ("accept", {"tracking_id": remote}),
+        ("follow_up", {"tracking_id": remote, "text": question, "kind": "request"}),
+        ("deliver", {}),
+    )
+    citizen = Citizen(pair.origin.base, tracking_id, submitted["access_code"])
+    assert question in citizen.page()
+    answer = "Dekat jembatan, sisi timur jalan."
+    assert citizen.act("reply", text=answer).status_code == 200
+    assert pair.origin.step("deliver")["delivered"] >= 1
+    asked = pair.receiver.steps(
+        ("state", {"tracking_id": remote}),
+        (
+            "propose",
+            {"tracking_id": remote, "outcome": "resolved", "explanation": "Sudah ditambal."},
+        ),
+        ("deliver", {}),
+    )[0]
+    assert ["reporter", answer] in asked["messages"]  # the reply reached the province
+    assert "Sudah ditambal." in citizen.page()
+    still_wrong = "Lubangnya masih ada, baru ditimbun tanah."
+    assert citizen.act("dispute", text=still_wrong).status_code == 200
+    passed, here = pair.origin.steps(("deliver", {}), ("state", {"tracking_id": tracking_id}))
+    assert passed["delivered"] >= 1 and here["status"] == "in_progress"
+    there = pair.receiver.step("state", tracking_id=remote)
+    assert there["status"] == "in_progress"  # reopened with the province's office
+    assert ["reporter", still_wrong] in there["messages"]
+    assert sorted(there["inbound"]) == ["disputed", "forward", "reporter_message"]
 
 
 def test_privacy_tiers_across_the_hop(pair):
