@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import io
 import json
 
 import pytest
@@ -129,3 +130,21 @@ def test_the_province_handles_what_arrived_and_queues_the_answers(regions, categ
     assert {h.remote_tracking_id for h in Hop.objects.filter(peer=origin)} == {
         tracking for _message, tracking in messages
     }
+
+
+def test_the_province_runs_apart_from_the_demo(monkeypatch, settings, tmp_path):
+    """Its own data folder and deployment id; never the demo's PostgreSQL or Redis."""
+    from layani.demo import federation_run
+
+    settings.DATA_DIR = tmp_path
+    monkeypatch.setenv("DATABASE_URL", "postgres://demo@db/regency")
+    monkeypatch.setenv("REDIS_URL", "redis://cache/0")
+    monkeypatch.setenv("LAYANI_FEDERATION_ID", "layani")
+    env = federation_run.province_env()
+    assert "DATABASE_URL" not in env and "REDIS_URL" not in env
+    assert env["LAYANI_DATA_DIR"] == str(tmp_path / "province")
+    assert env["LAYANI_FEDERATION_ID"] == demo.PROVINCE_ID
+    assert env["DJANGO_SETTINGS_MODULE"] == settings.SETTINGS_MODULE
+    run = federation_run.FederationDemo(io.StringIO(), "127.0.0.1:8000")
+    assert (run.province_port, run.simulator_port) == (8001, 8765)
+    assert run.province_browser_url == "http://localhost:8001"  # not 127.0.0.1: separate cookies
