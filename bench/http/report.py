@@ -186,6 +186,12 @@ def write_section(
             lines.append(f"Database seeded by an earlier run (preparation {p['prepare_s']} s).")
         if not p.get("rollup_stats"):
             lines.append("`layani rollup_stats` did not exist at the time of this run.")
+        elif p.get("rollups_built") is False:
+            lines.append(
+                "**Statistics rollups not built** at this size (`--rollup-up-to`): the pages "
+                "that read them (statistics, open data, the home page's figures) show the "
+                "not-yet-built state, so their times here do not measure a built deployment."
+            )
         lines += ["", *_table(run), "", _ratio(run), ""]
         workers = run["memory_mb"]
         lines.append(
@@ -260,6 +266,7 @@ def headline(run: dict[str, Any], reports: int, commit: str) -> dict[str, object
         "reports_in_database": run.get("prepared", {}).get("reports"),
         "disk_mb": run.get("disk_mb"),
         "load_average": [round(x, 2) for x in run["load_before"]] if "load_before" in run else None,
+        "rollups_built": run.get("prepared", {}).get("rollups_built"),
     }
 
 

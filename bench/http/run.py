@@ -140,7 +140,8 @@ def bench_database(
     load_before = os.getloadavg()
     _say(f"{db}: preparing {reports:,} reports (seeded once, kept in {env['LAYANI_DATA_DIR']})")
     started = time.monotonic()
-    output = _python("bench/http/prepare.py", env, f"--reports={reports}", capture=True)
+    flags = ["--no-rollup"] if reports > args.rollup_up_to else []
+    output = _python("bench/http/prepare.py", env, f"--reports={reports}", *flags)
     prepared = json.loads(output.strip().splitlines()[-1])  # the last line; commands print too
     prepared["prepare_s"] = round(time.monotonic() - started, 1)
     _say(f"{db}: {prepared}")
@@ -338,6 +339,13 @@ def main() -> None:
         "--smoke",
         action="store_true",
         help="Write the headline figures to var/bench/benchmarks-smoke.json, not docs/.",
+    )
+    parser.add_argument(
+        "--rollup-up-to",
+        type=int,
+        default=2_000_000,
+        help="Build the statistics rollups for sizes up to this many reports (the full rebuild "
+        "is a Python pass over every report).",
     )
     parser.add_argument(
         "--pages",
