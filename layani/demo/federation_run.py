@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from django.conf import settings
+from django.core.management.base import CommandError
 from django.db import connection
 
 from layani.federation import delivery
@@ -137,6 +138,13 @@ class FederationDemo:
 
     def prepare(self) -> None:
         """Set up the province (child process) and forward the demo reports here (outbox)."""
+        for port in (self.province_port, self.simulator_port):
+            if _answers(port):
+                raise CommandError(
+                    f"Port {port} is already in use (an earlier demo still running?): stop what "
+                    "listens there, or give another --addrport (the province takes the next port, "
+                    "the simulator the port + 765)."
+                )
         province_dir().mkdir(parents=True, exist_ok=True)
         self.out.write("Setting up the province's deployment in var/province/ …\n")
         subprocess.run(  # noqa: S603  # nosec B603

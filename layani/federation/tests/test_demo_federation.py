@@ -148,3 +148,19 @@ def test_the_province_runs_apart_from_the_demo(monkeypatch, settings, tmp_path):
     run = federation_run.FederationDemo(io.StringIO(), "127.0.0.1:8000")
     assert (run.province_port, run.simulator_port) == (8001, 8765)
     assert run.province_browser_url == "http://localhost:8001"  # not 127.0.0.1: separate cookies
+
+
+def test_a_busy_port_stops_the_federation_demo_with_a_clear_message():
+    import socket
+
+    from django.core.management.base import CommandError
+
+    from layani.demo import federation_run
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        run = federation_run.FederationDemo(io.StringIO(), f"127.0.0.1:{port - 1}")
+        with pytest.raises(CommandError, match=f"Port {port} is already in use"):
+            run.prepare()
