@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import platform
 import socket
+import sqlite3
 import subprocess  # nosec B404 — only for the Popen type of this repository's own server
 import time
 import urllib.error
@@ -112,3 +113,18 @@ def machine() -> dict[str, object]:
         "versions": versions,
         "load_before": os.getloadavg(),
     }
+
+
+def sql_int(env: dict[str, str], query: str) -> int:
+    """One integer from the benchmark's database: psql for PostgreSQL, sqlite3 for the file."""
+    if "DATABASE_URL" in env:
+        out = subprocess.run(  # noqa: S603  # nosec B603
+            ["psql", env["DATABASE_URL"], "-tAc", query],  # noqa: S607
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        return int(out.stdout.strip())
+    path = Path(env["LAYANI_DATA_DIR"]) / "layani.sqlite3"
+    with sqlite3.connect(path, timeout=60) as connection:
+        return int(connection.execute(query).fetchone()[0])

@@ -16,7 +16,6 @@ import json
 import os
 import re
 import signal
-import sqlite3
 import subprocess  # nosec B404 — runs this repository's own tools
 import sys
 import time
@@ -97,18 +96,7 @@ def _python(script: str, env: dict[str, str], *args: str, capture: bool = True) 
 
 def _pending(env: dict[str, str]) -> int:
     """Submissions waiting in the intake journal, read straight from the database."""
-    query = "SELECT count(*) FROM intake_journalentry WHERE state = 'pending'"
-    if "DATABASE_URL" in env:
-        out = subprocess.run(  # noqa: S603  # nosec B603
-            ["psql", env["DATABASE_URL"], "-tAc", query],  # noqa: S607
-            capture_output=True,
-            text=True,
-            check=True,
-        )
-        return int(out.stdout.strip())
-    path = Path(env["LAYANI_DATA_DIR"]) / "layani.sqlite3"
-    with sqlite3.connect(path, timeout=60) as connection:
-        return int(connection.execute(query).fetchone()[0])
+    return _count(env, "SELECT count(*) FROM intake_journalentry WHERE state = 'pending'")
 
 
 def _wait_for_journal(env: dict[str, str], db: str, seconds: float = 1800) -> dict[str, float]:
@@ -146,6 +134,8 @@ def bench_database(
     prepared["prepare_s"] = round(time.monotonic() - started, 1)
     _say(f"{db}: {prepared}")
     fixtures = json.loads(_python("bench/http/fixtures.py", env).strip().splitlines()[-1])
+    tag = url.rsplit("/", 1)[-1] if url else db  # kept for bench/http/explain.py
+    (workdir / f"fixtures-{tag}.json").write_text(json.dumps(fixtures))
     port = int(os.environ.get("BENCH_PORT") or processes.free_port())
     base = f"http://127.0.0.1:{port}"
     gunicorn = subprocess.Popen(  # noqa: S603  # nosec B603
@@ -266,21 +256,12 @@ def bench_database(
     if not args.only and not args.pages:
         results["routing"] = _routing(env, db)
     results["load_after"] = os.getloadavg()
+    (workdir / f"results-{tag}.json").write_text(json.dumps({"runs": [results]}, indent=1))
     return results
 
 
 def _count(env: dict[str, str], query: str) -> int:
-    if "DATABASE_URL" in env:
-        out = subprocess.run(  # noqa: S603  # nosec B603
-            ["psql", env["DATABASE_URL"], "-tAc", query],  # noqa: S607
-            capture_output=True,
-            text=True,
-            check=True,
-        )
-        return int(out.stdout.strip())
-    path = Path(env["LAYANI_DATA_DIR"]) / "layani.sqlite3"
-    with sqlite3.connect(path, timeout=60) as connection:
-        return int(connection.execute(query).fetchone()[0])
+    return processes.sql_int(env, query)
 
 
 def _lag(
