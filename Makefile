@@ -13,7 +13,7 @@ help:
 	@echo "make test            run the whole test suite (SQLite; set DATABASE_URL for PostgreSQL)"
 	@echo "make check           the gate: format, lint, types, tests, migrations check"
 	@echo "make test-crash      the crash tests alone, serially (stops PostgreSQL when DATABASE_URL is set)"
-	@echo "make bench           HTTP benchmarks at 1M reports on SQLite and PostgreSQL (REPORTS=…, BENCH_DB=sqlite|postgres|both)"
+	@echo "make bench           HTTP benchmarks at 1M reports on SQLite and PostgreSQL (REPORTS=\"100000 1000000 …\", BENCH_DB=sqlite|postgres|both)"
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -61,15 +61,14 @@ wrk:
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; \
 	  else echo "wrk is missing and this is not root: install it (apt-get install wrk)."; exit 1; fi; }
 
-# HTTP benchmarks at REPORTS reports (seeded once per database: var/bench/, PostgreSQL db "bench";
-# BENCH_DATABASE_URL overrides); writes the "HTTP and scale" section of docs/benchmarks.md.
+# HTTP benchmarks at REPORTS reports, one size or a ladder (REPORTS="100000 1000000 10000000"),
+# each seeded once and kept (SQLite under var/bench/sqlite/, PostgreSQL database bench_<size>,
+# created by run.py on BENCH_POSTGRES; BENCH_DATABASE_URL overrides it for one size). Writes the
+# "HTTP and scale" section of docs/benchmarks.md (BENCH_DB=postgres: the "National scale run"
+# section), the growth table and docs/benchmarks-growth.svg, and appends docs/benchmarks.json.
 REPORTS ?= 1000000
 BENCH_DB ?= both
 bench: $(STAMP) wrk
-	@if [ "$(BENCH_DB)" != sqlite ]; then \
-	  psql "$${BENCH_ADMIN_URL:-postgres://postgres@127.0.0.1:5432/postgres}" -tAc \
-	    "SELECT 1 FROM pg_database WHERE datname = 'bench'" | grep -q 1 || \
-	  psql "$${BENCH_ADMIN_URL:-postgres://postgres@127.0.0.1:5432/postgres}" -c "CREATE DATABASE bench"; fi
 	$(BIN)/python bench/http/run.py --reports $(REPORTS) --db $(BENCH_DB) $(BENCH_ARGS)
 
 # Point → region lookups for DIY against brute-force baselines; writes the "Point → region"
