@@ -76,10 +76,11 @@ def _sent_forward(report, peer):
     return message, body
 
 
-def test_a_regular_report_sends_its_files_as_references_and_inlines_them_when_sent(
-    cast, province, report_with_files
+@pytest.mark.parametrize("privacy", [PrivacyTier.BIASA, PrivacyTier.RAHASIA])
+def test_a_named_report_sends_its_files_as_references_and_inlines_them_when_sent(
+    cast, province, report_with_files, privacy
 ):
-    report = report_with_files()
+    report = report_with_files(privacy=privacy)
     refer_to_peer(report, actor=cast.coordinator, peer=province, reason="Jalan provinsi")
     hop = Hop.objects.get(report=report, peer=province)
     assert "attachments: 2" in hop.sent_fields
@@ -96,13 +97,14 @@ def test_a_regular_report_sends_its_files_as_references_and_inlines_them_when_se
     for file in decoded.attachments:
         original = stored[hashlib.sha256(file.content).hexdigest()]
         assert file.content_type == original.content_type
-        assert file.name == original.original_name  # a regular report keeps its names
+        assert file.name == original.original_name  # a named report keeps its file names
 
 
+@pytest.mark.parametrize("privacy", [PrivacyTier.ANONIM, PrivacyTier.ANONIM_RAHASIA])
 def test_an_anonymous_report_sends_only_reviewed_files_under_neutral_names(
-    cast, province, report_with_files
+    cast, province, report_with_files, privacy
 ):
-    report = report_with_files(privacy=PrivacyTier.ANONIM)
+    report = report_with_files(privacy=privacy)
     photo, _letter = report.attachments.order_by("created_at", "pk")
     review_attachment(photo, actor=cast.coordinator, approved=True)
     refer_to_peer(report, actor=cast.coordinator, peer=province, reason="Jalan provinsi")
