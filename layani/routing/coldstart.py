@@ -139,11 +139,12 @@ class MeaningColdStart:
 
 def meaning_requested() -> bool:
     """The deployment's choice (`settings.ROUTING_COLD_START_BY_MEANING`, default off)."""
-    try:
-        from django.conf import settings
+    from django.conf import settings
+    from django.core.exceptions import ImproperlyConfigured
 
+    try:
         return bool(getattr(settings, "ROUTING_COLD_START_BY_MEANING", False))
-    except ImportError:  # pragma: no cover - Django is a dependency; kept for pure use
+    except ImproperlyConfigured:  # used outside a configured project (a bench script)
         return False
 
 
