@@ -22,6 +22,7 @@ import math
 import os
 import re
 import sys
+import textwrap
 import time
 from datetime import UTC, datetime
 from pathlib import Path
@@ -92,7 +93,10 @@ def measure(postgres_url: str | None, reports: int, pause: float) -> dict[str, A
         shown = _wait("the follow-ups at the origin", followed)
         posted = receiver.step("audit_times", tracking_ids=remote, action="message.follow_up")
         duplicates = receiver.step("totals")
+        origin_totals = origin.step("totals")
         return {
+            "retried": duplicates["retried"] + origin_totals["retried"],
+            "undelivered": duplicates["undelivered"] + origin_totals["undelivered"],
             "db": "PostgreSQL" if postgres_url else "SQLite",
             "reports": reports,
             "forward": _lags(decided, received),
@@ -136,13 +140,26 @@ def section(runs: list[dict[str, Any]], command: str, args: argparse.Namespace) 
         "",
         "Every forward arrived once: "
         + "; ".join(
-            f"{r['db']} {r['arrived']} reports, {r['distinct']} distinct keys" for r in runs
+            f"{r['db']} {r['arrived']} reports for {r['distinct']} distinct keys, "
+            f"{r['retried']} messages needed a second attempt, {r['undelivered']} undelivered"
+            for r in runs
         )
-        + ". Without a running worker the lag is the cron interval of `layani federation deliver` "
-        "(one minute); after an outage, the backoff (10 s, doubling, at most 1 h).",
+        + ". The slowest forward was number "
+        + ", ".join(f"{r['forward'].index(max(r['forward'])) + 1} ({r['db']})" for r in runs)
+        + " of the run: the first one pays for the worker's and the receiver's first imports "
+        "and connections. Without a running worker the lag is the interval at which cron or the "
+        "scheduler runs `layani federation deliver` (one minute); after an outage, the backoff "
+        "(10 s, doubling, at most 1 h).",
         END,
     ]
-    return "\n".join(lines) + "\n"
+    return "\n".join(_wrapped(line) for line in lines) + "\n"
+
+
+def _wrapped(line: str) -> str:
+    """Prose wrapped at 100 columns like the rest of the file; table rows as they are."""
+    if line.startswith(("|", "<!--", "#")) or len(line) <= 100:
+        return line
+    return textwrap.fill(line, width=100, break_long_words=False, break_on_hyphens=False)
 
 
 def write(out: Path, text: str) -> None:
@@ -180,7 +197,7 @@ def main() -> None:
             flush=True,
         )
         runs.append(run)
-    command = "python bench/federation/lag.py " + " ".join(sys.argv[1:])
+    command = ".venv/bin/python bench/federation/lag.py " + " ".join(sys.argv[1:])
     text = section(runs, command.strip(), args)
     print(text)  # noqa: T201
     if not args.no_write:

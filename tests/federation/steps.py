@@ -349,6 +349,7 @@ def totals() -> dict[str, Any]:
         "distinct_keys": len(set(keys)),
         "hops_in": Hop.objects.filter(direction="in").count(),
         "undelivered": OutboxMessage.objects.filter(delivered_at__isnull=True).count(),
+        "retried": OutboxMessage.objects.filter(attempts__gt=1).count(),
     }
 
 
