@@ -32,6 +32,12 @@ def main() -> None:
     parser.add_argument("--probes", type=int, default=50)
     parser.add_argument("--full-scan-probes", type=int, default=2)
     parser.add_argument("--window-probes", type=int, default=5)
+    parser.add_argument(
+        "--ordered-probes",
+        type=int,
+        default=20,
+        help="Probes for the search as it was before issue #17 (the window read in time order).",
+    )
     args = parser.parse_args()
 
     sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
@@ -47,6 +53,7 @@ def main() -> None:
     from layani.directory.models import Region
     from layani.directory.regions import load_regions
     from layani.intake.models import Report
+    from layani.routing import duplicates
     from layani.routing.duplicates import (
         content_words,
         distance_m,
@@ -133,6 +140,11 @@ def main() -> None:
         return naive(Report.objects.all(), text, lat, lon)
 
     layani_ms = timed(layani, probes)
+    # Without the point index's key read, stage 1 is the query of before issue #17: the window
+    # in `submitted_at` order, the bounding box checked row by row.
+    box_keys, duplicates.MAX_BOX_KEYS = duplicates.MAX_BOX_KEYS, 0
+    ordered_ms = timed(layani, probes[: args.ordered_probes])
+    duplicates.MAX_BOX_KEYS = box_keys
     window_ms = timed(window_scan, probes[: args.window_probes])
     full_ms = timed(full_scan, probes[: args.full_scan_probes])
 
@@ -145,6 +157,8 @@ def main() -> None:
 
     print(f"{total:,} stored reports ({connection.vendor})")  # noqa: T201
     print(line("find_duplicates", layani_ms))  # noqa: T201
+    if ordered_ms:
+        print(line("  ordered window (before #17)", ordered_ms))  # noqa: T201
     if window_ms:
         print(line("naive scan, 30-day window", window_ms))  # noqa: T201
     if full_ms:

@@ -3,9 +3,11 @@
 Ten neighbours reporting the same broken street light should become one case with ten supports,
 not ten cases. The search has two stages so that it stays fast with millions of stored reports:
 
-1. a candidate query that only touches indexed columns — the time window on `submitted_at`, and
-   either a latitude/longitude bounding box around the point or, without a point, the same village
-   (the `(region, submitted_at)` index) — capped at `MAX_CANDIDATES`, newest first;
+1. a candidate query bounded by an index — with a point, the bounding box and the time window on
+   the `(latitude, longitude, submitted_at)` index (read without ORDER BY, which would make the
+   planner walk the whole window through `submitted_at`; the newest `MAX_CANDIDATES` are picked
+   in Python); without a point, the same village on the `(region, submitted_at)` index — capped at
+   `MAX_CANDIDATES`, newest first;
 2. scoring of those few hundred candidates in Python: text similarity of normalised content words
    (consonant skeletons, so "jln rsk" meets "jalan rusak"), distance and time apart.
 
@@ -29,6 +31,9 @@ from .text import tokens
 
 #: How many recent reports around the point are scored at most.
 MAX_CANDIDATES = 400
+#: Keys read from the point index before falling back to the ordered query (a box so crowded
+#: that its newest reports must be found by the database).
+MAX_BOX_KEYS = 10 * MAX_CANDIDATES
 #: Below this text similarity a nearby report is a neighbour, not a duplicate.
 MIN_TEXT_SIMILARITY = 0.2
 _METRES_PER_DEGREE = 111_320.0
@@ -88,6 +93,11 @@ def candidate_reports(
 ) -> QuerySet[Report]:
     """Stage 1: recent reports near the point (or in the same village), on indexed columns only."""
     reports = Report.objects.filter(submitted_at__gte=at - window, submitted_at__lte=at + window)
+    if exclude_pk is not None:
+        reports = reports.exclude(pk=exclude_pk)
+    if public_only:
+        reports = reports.filter(privacy__in=PUBLIC_TIERS)
+    reports = reports.exclude(status__in=[ReportStatus.ARCHIVED, ReportStatus.MERGED])
     if latitude is not None and longitude is not None:
         dlat = radius_m / _METRES_PER_DEGREE
         dlon = dlat / max(math.cos(math.radians(latitude)), 0.01)
@@ -97,19 +107,17 @@ def candidate_reports(
             longitude__gte=Decimal(f"{longitude - dlon:.6f}"),
             longitude__lte=Decimal(f"{longitude + dlon:.6f}"),
         )
+        keys = list(reports.order_by().values_list("submitted_at", "pk")[:MAX_BOX_KEYS])
+        if len(keys) < MAX_BOX_KEYS:
+            newest = [pk for _at, pk in sorted(keys, reverse=True)[:MAX_CANDIDATES]]
+            reports = Report.objects.filter(pk__in=newest)
     elif region_code:
         reports = reports.filter(region_id=region_code)
     else:
         return Report.objects.none()
-    if exclude_pk is not None:
-        reports = reports.exclude(pk=exclude_pk)
-    if public_only:
-        reports = reports.filter(privacy__in=PUBLIC_TIERS)
-    return (
-        reports.exclude(status__in=[ReportStatus.ARCHIVED, ReportStatus.MERGED])
-        .select_related("category", "region")
-        .order_by("-submitted_at")[:MAX_CANDIDATES]
-    )
+    return reports.select_related("category", "region").order_by("-submitted_at")[
+        :MAX_CANDIDATES
+    ]
 
 
 def find_duplicates(

@@ -185,6 +185,11 @@ class Report(models.Model):
             models.Index(fields=["status", "submitted_at"], name="report_status_submitted"),
             models.Index(fields=["category", "submitted_at"], name="report_category_submitted"),
             models.Index(fields=["region", "submitted_at"], name="report_region_submitted"),
+            # Duplicate search around a point (routing.duplicates): a latitude band, then the
+            # longitude and the time window checked in the index itself.
+            models.Index(
+                fields=["latitude", "longitude", "submitted_at"], name="report_point_submitted"
+            ),
             # The coordinator's queue: what waits for them, oldest first (cases.selectors).
             models.Index(
                 fields=["submitted_at"],
