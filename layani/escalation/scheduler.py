@@ -73,6 +73,7 @@ _EPOCH = date(2026, 1, 5).toordinal()
 
 
 def jobs() -> list[Job]:
+    from layani.federation import tasks as federation_tasks
     from layani.intake import tasks as intake_tasks
     from layani.privacy import tasks as privacy_tasks
     from layani.routing import tasks as routing_tasks
@@ -99,6 +100,8 @@ def jobs() -> list[Job]:
         Job("counts", _every_minutes(rollup_minutes), tasks.refresh_report_counts.enqueue),
         # The safety net under the intake journal's own kicks (intake.journal.kick).
         Job("journal", _every_minutes(1), intake_tasks.record_journal.enqueue),
+        # Retries of forwards to other complaint systems fall due here (federation.delivery).
+        Job("federation", _every_minutes(1), federation_tasks.deliver_federation.enqueue),
         Job(
             "retrain",
             _every_days(retrain_days, RETRAIN_AT),

@@ -33,15 +33,17 @@ def test_each_slot_is_enqueued_once_even_with_several_schedulers(signing_key):
         "opendata",
         "counts",
         "journal",
+        "federation",
         "retrain",
     ]
     assert scheduler.tick(now=morning) == []
-    assert scheduler.tick(now=datetime(2026, 1, 5, 7, 2, tzinfo=WIB)) == ["journal"]
+    assert scheduler.tick(now=datetime(2026, 1, 5, 7, 2, tzinfo=WIB)) == ["journal", "federation"]
     assert scheduler.tick(now=datetime(2026, 1, 5, 7, 6, tzinfo=WIB)) == [
         "sweep",
         "rollup",
         "counts",
         "journal",
+        "federation",
     ]
     assert JobRun.objects.filter(job="digest").count() == 1
 
