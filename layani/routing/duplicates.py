@@ -115,9 +115,7 @@ def candidate_reports(
         reports = reports.filter(region_id=region_code)
     else:
         return Report.objects.none()
-    return reports.select_related("category", "region").order_by("-submitted_at")[
-        :MAX_CANDIDATES
-    ]
+    return reports.select_related("category", "region").order_by("-submitted_at")[:MAX_CANDIDATES]
 
 
 def find_duplicates(
