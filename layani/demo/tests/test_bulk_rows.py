@@ -12,7 +12,7 @@ from layani.intake.tracking import normalize_tracking_id
 class _Recorder(random.Random):
     """Records the weights `_status_for_age` draws from instead of drawing."""
 
-    def choices(self, population, weights=None, **kwargs):  # type: ignore[override]
+    def choices(self, population, weights=None, **kwargs):
         self.seen = dict(zip(population, weights, strict=True))
         return [population[0]]
 
